@@ -1,0 +1,151 @@
+import { z } from "zod";
+
+// The only module that reads process.env. Parsed once; a malformed value stops start-up with a
+// message naming the variable, never a stack trace deep inside a request.
+
+const emptyToUndefined = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
+const optionalString = z.preprocess(emptyToUndefined, z.string().optional());
+const bool = (fallback: boolean) =>
+  z.preprocess((v) => {
+    const s = emptyToUndefined(v);
+    if (s === undefined) return fallback;
+    if (typeof s === "string") {
+      if (/^(1|true|yes|on)$/i.test(s)) return true;
+      if (/^(0|false|no|off)$/i.test(s)) return false;
+    }
+    return s;
+  }, z.boolean({ error: "expected true or false" }));
+const httpUrl = z.preprocess(
+  emptyToUndefined,
+  z
+    .string()
+    .refine((s) => {
+      try {
+        const u = new URL(s);
+        return u.protocol === "http:" || u.protocol === "https:";
+      } catch {
+        return false;
+      }
+    }, "expected an http(s) URL")
+    .optional(),
+);
+const positiveInt = (fallback: number) =>
+  z.preprocess(emptyToUndefined, z.coerce.number().int().positive().default(fallback));
+
+const databaseUrl = z.preprocess(
+  emptyToUndefined,
+  z
+    .string()
+    .regex(
+      /^(file:|libsql:\/\/|https?:\/\/|wss?:\/\/|:memory:$)/,
+      "expected file:PATH, :memory:, or a libsql://, https:// or wss:// URL",
+    )
+    .default("file:./data/storyframe.db"),
+);
+
+export const envSchema = z
+  .object({
+    NODE_ENV: z.preprocess(emptyToUndefined, z.enum(["development", "production", "test"]).default("development")),
+    VERCEL: optionalString,
+    NETLIFY: optionalString,
+    AWS_LAMBDA_FUNCTION_NAME: optionalString,
+
+    DATABASE_URL: databaseUrl,
+    DATABASE_AUTH_TOKEN: optionalString,
+
+    STORAGE_DRIVER: z.preprocess(emptyToUndefined, z.enum(["local", "s3"]).default("local")),
+    STORAGE_DIR: z.preprocess(emptyToUndefined, z.string().default("./data/files")),
+    S3_BUCKET: optionalString,
+    S3_REGION: z.preprocess(emptyToUndefined, z.string().default("auto")),
+    S3_ENDPOINT: httpUrl,
+    S3_FORCE_PATH_STYLE: bool(false),
+    S3_PUBLIC_BASE_URL: httpUrl,
+    S3_PRESIGN_SECONDS: positiveInt(3600),
+    AWS_ACCESS_KEY_ID: optionalString,
+    AWS_SECRET_ACCESS_KEY: optionalString,
+
+    OPENAI_API_KEY: optionalString,
+    OPENAI_BASE_URL: httpUrl,
+    OPENAI_MODEL: z.preprocess(emptyToUndefined, z.string().default("gpt-4o-mini")),
+    OPENAI_TIMEOUT_MS: positiveInt(60_000),
+    OPENAI_MAX_RETRIES: z.preprocess(emptyToUndefined, z.coerce.number().int().min(0).max(10).default(2)),
+    /** Force the embedded planner even when a key is set. */
+    PLANNER: z.preprocess(emptyToUndefined, z.enum(["auto", "embedded", "llm"]).default("auto")),
+
+    REPLICATE_API_TOKEN: optionalString,
+    REPLICATE_MODEL: z.preprocess(emptyToUndefined, z.string().default("flux-schnell")),
+    REPLICATE_BASE_URL: httpUrl,
+    REPLICATE_WEBHOOK_SECRET: optionalString,
+    /** Hosts (and their subdomains) frame downloads may come from; comma-separated. */
+    DOWNLOAD_ALLOWED_HOSTS: z.preprocess(emptyToUndefined, z.string().default("replicate.delivery")),
+    /** Test/bench only: let downloads reach loopback/private addresses and plain http. Never set in production. */
+    DOWNLOAD_ALLOW_PRIVATE: bool(false),
+    DOWNLOAD_MAX_BYTES: positiveInt(25 * 1024 * 1024),
+    DOWNLOAD_TIMEOUT_MS: positiveInt(30_000),
+    GENERATION_CONCURRENCY: positiveInt(6),
+    /** Image provider: auto picks Replicate when a token is set, else the embedded sketch renderer. */
+    IMAGE_PROVIDER: z.preprocess(emptyToUndefined, z.enum(["auto", "sketch", "replicate"]).default("auto")),
+
+    PUBLIC_BASE_URL: httpUrl,
+    DIAGNOSTICS_TOKEN: optionalString,
+    FFMPEG_PATH: optionalString,
+    FFPROBE_PATH: optionalString,
+    EXPORT_TIMEOUT_MS: positiveInt(300_000),
+    MAX_BODY_BYTES: positiveInt(1024 * 1024),
+  })
+  .superRefine((env, ctx) => {
+    if (env.STORAGE_DRIVER === "s3" && !env.S3_BUCKET) {
+      ctx.addIssue({ code: "custom", path: ["S3_BUCKET"], message: "is required when STORAGE_DRIVER=s3" });
+    }
+    const serverless = env.VERCEL || env.NETLIFY || env.AWS_LAMBDA_FUNCTION_NAME;
+    if (serverless && env.STORAGE_DRIVER === "local") {
+      ctx.addIssue({
+        code: "custom",
+        path: ["STORAGE_DRIVER"],
+        message:
+          "is local, but this is a serverless platform where local disk does not survive a request; set STORAGE_DRIVER=s3 with S3_BUCKET (S3, R2 or MinIO)",
+      });
+    }
+    if (serverless && env.DATABASE_URL.startsWith("file:")) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["DATABASE_URL"],
+        message: "is a local file, but this is a serverless platform; use a libsql:// URL (Turso) with DATABASE_AUTH_TOKEN",
+      });
+    }
+  });
+
+export type Env = z.output<typeof envSchema>;
+
+export class ConfigError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "ConfigError";
+  }
+}
+
+/** Parse an environment; throws ConfigError with one line per bad variable. */
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  const result = envSchema.safeParse(source);
+  if (result.success) return result.data;
+  const lines = result.error.issues.map((i) => {
+    const name = String(i.path[0] ?? "environment");
+    const value = source[name];
+    const shown = value === undefined || /KEY|TOKEN|SECRET/.test(name) ? "" : ` (got "${value}")`;
+    return `  ${name}${shown}: ${i.message}`;
+  });
+  throw new ConfigError(`Storyframe configuration is invalid:\n${lines.join("\n")}`);
+}
+
+let cached: Env | undefined;
+
+/** The app's configuration, parsed from process.env on first use. */
+export function env(): Env {
+  cached ??= parseEnv(process.env);
+  return cached;
+}
+
+/** Tests change process.env and call this to re-read it. */
+export function resetEnvForTests(): void {
+  cached = undefined;
+}

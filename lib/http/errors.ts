@@ -1,0 +1,59 @@
+/** Machine codes the API answers with, and the HTTP status each maps to. */
+export const ERROR_STATUS = {
+  INVALID_REQUEST: 400,
+  UNSUPPORTED_MEDIA_TYPE: 415,
+  PAYLOAD_TOO_LARGE: 413,
+  UNAUTHORIZED: 401,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  CONFLICT: 409,
+  PLAN_INVALID: 502,
+  PLAN_REFUSED: 422,
+  RATE_LIMIT: 503,
+  AUTHENTICATION_FAILED: 500,
+  PREDICTION_FAILED: 500,
+  POLLING_FAILED: 500,
+  NETWORK_ERROR: 503,
+  TIMEOUT: 503,
+  DOWNLOAD_FAILED: 500,
+  INVALID_OUTPUT: 502,
+  OUTPUT_EXPIRED: 410,
+  CONTENT_POLICY: 422,
+  PROVIDER_ERROR: 502,
+  STORAGE_ERROR: 500,
+  EXPORT_FAILED: 500,
+  FFMPEG_MISSING: 501,
+  DIAGNOSTICS_DISABLED: 404,
+  INTERNAL_ERROR: 500,
+} as const;
+
+export type ErrorCode = keyof typeof ERROR_STATUS;
+
+export type ErrorIssue = { path: string; message: string; code?: string };
+
+/** The one error type handlers throw; toErrorResponse() turns it into the JSON envelope. */
+export class AppError extends Error {
+  readonly code: ErrorCode;
+  readonly issues: ErrorIssue[] | undefined;
+  readonly retryAfterSeconds: number | undefined;
+
+  constructor(
+    code: ErrorCode,
+    message: string,
+    options: { issues?: ErrorIssue[]; retryAfterSeconds?: number; cause?: unknown } = {},
+  ) {
+    super(message, { cause: options.cause });
+    this.name = "AppError";
+    this.code = code;
+    this.issues = options.issues;
+    this.retryAfterSeconds = options.retryAfterSeconds;
+  }
+
+  get status(): number {
+    return ERROR_STATUS[this.code];
+  }
+}
+
+export function isAppError(e: unknown): e is AppError {
+  return e instanceof AppError;
+}

@@ -1,0 +1,11 @@
+import type { NextConfig } from "next";
+
+const nextConfig: NextConfig = {
+  cacheComponents: true,
+  partialPrefetching: true,
+  poweredByHeader: false,
+  // Native and Node-only packages stay out of the server bundle and load from node_modules.
+  serverExternalPackages: ["sharp", "@libsql/client", "libsql", "archiver", "compromise", "pdf-lib"],
+};
+
+export default nextConfig;
