@@ -1,0 +1,135 @@
+import { sql } from "drizzle-orm";
+import { index, integer, real, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+
+const timestamps = {
+  createdAt: integer("created_at", { mode: "timestamp_ms" })
+    .notNull()
+    .default(sql`(unixepoch('subsec') * 1000)`),
+  updatedAt: integer("updated_at", { mode: "timestamp_ms" })
+    .notNull()
+    .default(sql`(unixepoch('subsec') * 1000)`),
+};
+
+export const DEFAULT_WORKSPACE_ID = "default";
+
+export const storyboards = sqliteTable(
+  "storyboards",
+  {
+    id: text("id").primaryKey(),
+    // Every query filters by workspace so per-tenant isolation needs no rewrite later.
+    workspaceId: text("workspace_id").notNull().default(DEFAULT_WORKSPACE_ID),
+    title: text("title").notNull(),
+    logline: text("logline"),
+    prompt: text("prompt").notNull(),
+    /** How it was made: "idea" (studio / POST /api/storyboards), "seed-api" (POST /api/storyboard), "import". */
+    sourceKind: text("source_kind", { enum: ["idea", "seed-api", "import"] }).notNull(),
+    form: text("form", { enum: ["ad", "story", "explainer"] }),
+    style: text("style").notNull(),
+    aspectRatio: text("aspect_ratio").notNull(),
+    targetDuration: real("target_duration").notNull(),
+    /** Sum of scene durations, recomputed on every scene change. */
+    totalDuration: real("total_duration").notNull().default(0),
+    status: text("status", { enum: ["draft", "generating", "ready", "partial", "failed"] })
+      .notNull()
+      .default("draft"),
+    plannerUsed: text("planner_used", { enum: ["embedded", "llm", "import"] }).notNull(),
+    plannerModel: text("planner_model"),
+    styleBible: text("style_bible", { mode: "json" }),
+    characters: text("characters", { mode: "json" }),
+    approvedAt: integer("approved_at", { mode: "timestamp_ms" }),
+    ...timestamps,
+  },
+  (t) => [index("storyboards_workspace_created_idx").on(t.workspaceId, t.createdAt)],
+);
+
+export const scenes = sqliteTable(
+  "scenes",
+  {
+    id: text("id").primaryKey(),
+    storyboardId: text("storyboard_id")
+      .notNull()
+      .references(() => storyboards.id, { onDelete: "cascade" }),
+    /** 1-based, dense within a storyboard. */
+    order: integer("order").notNull(),
+    narrativeRole: text("narrative_role"),
+    description: text("description").notNull(),
+    imagePrompt: text("image_prompt").notNull(),
+    durationSeconds: real("duration_seconds").notNull(),
+    shotType: text("shot_type").notNull(),
+    cameraMove: text("camera_move").notNull(),
+    characters: text("characters", { mode: "json" }).$type<string[]>(),
+    dialogue: text("dialogue"),
+    notes: text("notes"),
+    selectedFrameId: text("selected_frame_id"),
+    /** Bumped on every edit so a stale client write can be detected. */
+    revision: integer("revision").notNull().default(0),
+    ...timestamps,
+  },
+  (t) => [index("scenes_storyboard_order_idx").on(t.storyboardId, t.order)],
+);
+
+export const FRAME_STATUSES = [
+  "queued",
+  "starting",
+  "processing",
+  "finalizing",
+  "succeeded",
+  "failed",
+  "canceled",
+] as const;
+export type FrameStatus = (typeof FRAME_STATUSES)[number];
+
+export const frames = sqliteTable(
+  "frames",
+  {
+    id: text("id").primaryKey(),
+    sceneId: text("scene_id")
+      .notNull()
+      .references(() => scenes.id, { onDelete: "cascade" }),
+    storyboardId: text("storyboard_id")
+      .notNull()
+      .references(() => storyboards.id, { onDelete: "cascade" }),
+    provider: text("provider").notNull(),
+    model: text("model").notNull(),
+    /** Null until the provider accepted the prediction. */
+    predictionId: text("prediction_id"),
+    status: text("status", { enum: FRAME_STATUSES }).notNull().default("queued"),
+    /** 1 for the first try; retries of the same request are new rows with attempt + 1. */
+    attempt: integer("attempt").notNull().default(1),
+    /** The attempt this one retries (null for a fresh request). */
+    retryOfFrameId: text("retry_of_frame_id"),
+    /** What the provider was asked for (ImageInput), so any instance can resume it. */
+    input: text("input", { mode: "json" }),
+    seed: integer("seed"),
+    progress: real("progress"),
+    errorCode: text("error_code"),
+    errorMessage: text("error_message"),
+    leaseToken: text("lease_token"),
+    leaseExpiresAt: integer("lease_expires_at", { mode: "timestamp_ms" }),
+    lastCheckedAt: integer("last_checked_at", { mode: "timestamp_ms" }),
+    nextAttemptAt: integer("next_attempt_at", { mode: "timestamp_ms" }),
+    originalKey: text("original_key"),
+    displayKey: text("display_key"),
+    thumbnailKey: text("thumbnail_key"),
+    contentType: text("content_type"),
+    width: integer("width"),
+    height: integer("height"),
+    bytes: integer("bytes"),
+    contentHash: text("content_hash"),
+    /** US dollars. */
+    cost: real("cost"),
+    predictTimeSeconds: real("predict_time_seconds"),
+    completedAt: integer("completed_at", { mode: "timestamp_ms" }),
+    ...timestamps,
+  },
+  (t) => [
+    uniqueIndex("frames_prediction_idx").on(t.predictionId),
+    index("frames_scene_idx").on(t.sceneId, t.createdAt),
+    index("frames_storyboard_idx").on(t.storyboardId, t.status),
+  ],
+);
+
+export type StoryboardRow = typeof storyboards.$inferSelect;
+export type SceneRow = typeof scenes.$inferSelect;
+export type FrameRow = typeof frames.$inferSelect;
+export type NewFrameRow = typeof frames.$inferInsert;

@@ -1,0 +1,13 @@
+import { mkdtemp, rm } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { afterAll } from "vitest";
+
+/** A fresh temporary folder, removed after the file's tests. */
+export async function tempDir(prefix = "storyframe-test-"): Promise<string> {
+  const dir = await mkdtemp(path.join(os.tmpdir(), prefix));
+  afterAll(async () => {
+    await rm(dir, { recursive: true, force: true });
+  });
+  return dir;
+}
