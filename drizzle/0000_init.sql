@@ -8,11 +8,12 @@ CREATE TABLE `frames` (
 	`status` text DEFAULT 'queued' NOT NULL,
 	`attempt` integer DEFAULT 1 NOT NULL,
 	`retry_of_frame_id` text,
-	`input` text,
+	`input` text NOT NULL,
 	`seed` integer,
 	`progress` real,
 	`error_code` text,
 	`error_message` text,
+	`finalize_attempts` integer DEFAULT 0 NOT NULL,
 	`lease_token` text,
 	`lease_expires_at` integer,
 	`last_checked_at` integer,
@@ -25,6 +26,7 @@ CREATE TABLE `frames` (
 	`height` integer,
 	`bytes` integer,
 	`content_hash` text,
+	`unit_price` real DEFAULT 0 NOT NULL,
 	`cost` real,
 	`predict_time_seconds` real,
 	`completed_at` integer,
@@ -35,6 +37,7 @@ CREATE TABLE `frames` (
 );
 --> statement-breakpoint
 CREATE UNIQUE INDEX `frames_prediction_idx` ON `frames` (`prediction_id`);--> statement-breakpoint
+CREATE UNIQUE INDEX `frames_retry_of_idx` ON `frames` (`retry_of_frame_id`);--> statement-breakpoint
 CREATE INDEX `frames_scene_idx` ON `frames` (`scene_id`,`created_at`);--> statement-breakpoint
 CREATE INDEX `frames_storyboard_idx` ON `frames` (`storyboard_id`,`status`);--> statement-breakpoint
 CREATE TABLE `scenes` (

@@ -1,4 +1,6 @@
 import { sql } from "drizzle-orm";
+import type { Character, StyleBible } from "@/lib/planner/schema";
+import type { ImageInput } from "@/lib/providers/types";
 import { index, integer, real, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 
 const timestamps = {
@@ -34,8 +36,8 @@ export const storyboards = sqliteTable(
       .default("draft"),
     plannerUsed: text("planner_used", { enum: ["embedded", "llm", "import"] }).notNull(),
     plannerModel: text("planner_model"),
-    styleBible: text("style_bible", { mode: "json" }),
-    characters: text("characters", { mode: "json" }),
+    styleBible: text("style_bible", { mode: "json" }).$type<StyleBible>(),
+    characters: text("characters", { mode: "json" }).$type<Character[]>(),
     approvedAt: integer("approved_at", { mode: "timestamp_ms" }),
     ...timestamps,
   },
@@ -99,11 +101,13 @@ export const frames = sqliteTable(
     /** The attempt this one retries (null for a fresh request). */
     retryOfFrameId: text("retry_of_frame_id"),
     /** What the provider was asked for (ImageInput), so any instance can resume it. */
-    input: text("input", { mode: "json" }),
+    input: text("input", { mode: "json" }).$type<ImageInput>().notNull(),
     seed: integer("seed"),
     progress: real("progress"),
     errorCode: text("error_code"),
     errorMessage: text("error_message"),
+    /** Failed download/store tries of a succeeded prediction; gives up after a few. */
+    finalizeAttempts: integer("finalize_attempts").notNull().default(0),
     leaseToken: text("lease_token"),
     leaseExpiresAt: integer("lease_expires_at", { mode: "timestamp_ms" }),
     lastCheckedAt: integer("last_checked_at", { mode: "timestamp_ms" }),
@@ -116,7 +120,9 @@ export const frames = sqliteTable(
     height: integer("height"),
     bytes: integer("bytes"),
     contentHash: text("content_hash"),
-    /** US dollars. */
+    /** US dollars per image at the time the frame was started. */
+    unitPrice: real("unit_price").notNull().default(0),
+    /** US dollars actually spent: set when the frame succeeds. */
     cost: real("cost"),
     predictTimeSeconds: real("predict_time_seconds"),
     completedAt: integer("completed_at", { mode: "timestamp_ms" }),
@@ -124,6 +130,8 @@ export const frames = sqliteTable(
   },
   (t) => [
     uniqueIndex("frames_prediction_idx").on(t.predictionId),
+    // At most one retry per failed attempt, however many polls race to schedule it.
+    uniqueIndex("frames_retry_of_idx").on(t.retryOfFrameId),
     index("frames_scene_idx").on(t.sceneId, t.createdAt),
     index("frames_storyboard_idx").on(t.storyboardId, t.status),
   ],

@@ -1,0 +1,19 @@
+import { env } from "@/lib/config/env";
+import { appGenerationDeps } from "@/lib/generation/app-deps";
+import { readOptionalJson } from "@/lib/http/body";
+import { json, route } from "@/lib/http/respond";
+import { generateSchema, idSchema } from "@/lib/storyboards/schemas";
+import { startStoryboardGeneration } from "@/lib/storyboards/storyboard-generation";
+import { currentWorkspaceId } from "@/lib/workspaces/current-workspace";
+
+// POST /api/storyboards/:id/generate — start frames for missing/failed scenes (or forced ones); poll for the rest
+export const POST = route(async (request, ctx: RouteContext<"/api/storyboards/[id]/generate">) => {
+  const storyboardId = idSchema.parse((await ctx.params).id);
+  const body = await readOptionalJson(request, generateSchema, env().MAX_BODY_BYTES);
+  const result = await startStoryboardGeneration(await appGenerationDeps(), {
+    workspaceId: currentWorkspaceId(request),
+    storyboardId,
+    ...body,
+  });
+  return json({ success: true, ...result }, { status: 202 });
+});

@@ -1,0 +1,35 @@
+import { getDb } from "@/lib/db/client";
+import { env } from "@/lib/config/env";
+import { readJson } from "@/lib/http/body";
+import { json, route } from "@/lib/http/respond";
+import { getStorage } from "@/lib/storage/get-storage";
+import { deleteStoryboard, updateStoryboard } from "@/lib/storyboards/edit-storyboard";
+import { getStoryboardDtoOrThrow } from "@/lib/storyboards/read-storyboard";
+import { idSchema, storyboardPatchSchema } from "@/lib/storyboards/schemas";
+import { currentWorkspaceId } from "@/lib/workspaces/current-workspace";
+
+type Ctx = RouteContext<"/api/storyboards/[id]">;
+
+// GET /api/storyboards/:id — the storyboard with its scenes and frames
+export const GET = route(async (request, ctx: Ctx) => {
+  const id = idSchema.parse((await ctx.params).id);
+  const storyboard = await getStoryboardDtoOrThrow({ db: await getDb(), workspaceId: currentWorkspaceId(request), id });
+  return json({ success: true, storyboard });
+});
+
+// PATCH /api/storyboards/:id — title, style, aspect ratio, approve / unapprove
+export const PATCH = route(async (request, ctx: Ctx) => {
+  const id = idSchema.parse((await ctx.params).id);
+  const patch = await readJson(request, storyboardPatchSchema, env().MAX_BODY_BYTES);
+  const db = await getDb();
+  const workspaceId = currentWorkspaceId(request);
+  await updateStoryboard({ db, workspaceId, id, patch });
+  return json({ success: true, storyboard: await getStoryboardDtoOrThrow({ db, workspaceId, id }) });
+});
+
+// DELETE /api/storyboards/:id — the storyboard, its scenes, frames and stored files
+export const DELETE = route(async (request, ctx: Ctx) => {
+  const id = idSchema.parse((await ctx.params).id);
+  await deleteStoryboard({ db: await getDb(), storage: getStorage(), workspaceId: currentWorkspaceId(request), id });
+  return json({ success: true });
+});

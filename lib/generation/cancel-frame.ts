@@ -1,0 +1,25 @@
+import "server-only";
+import { updateFrameIfStatus } from "@/lib/db/queries/frames";
+import type { FrameRow } from "@/lib/db/schema";
+import { advance, IN_FLIGHT } from "./advance";
+import type { GenerationDeps } from "./deps";
+
+/** Stops a frame that is still being drawn; a finished frame is left as it is. */
+export async function cancelFrame(deps: GenerationDeps, frame: FrameRow): Promise<FrameRow> {
+  const { patch, effect } = advance(frame, { kind: "cancel" }, deps.now());
+  if (Object.keys(patch).length === 0) return frame;
+  // "finalizing" is excluded: the output is already paid for and being stored.
+  const updated = await updateFrameIfStatus({
+    db: deps.db,
+    id: frame.id,
+    fromStatuses: IN_FLIGHT.filter((s) => s !== "finalizing"),
+    patch,
+  });
+  if (updated && effect.kind === "cancel-upstream" && frame.predictionId) {
+    await deps
+      .providerFor(frame)
+      .cancel(frame.predictionId)
+      .catch(() => {}); // best effort: the row is canceled either way, and a late success is ignored
+  }
+  return updated ?? frame;
+}

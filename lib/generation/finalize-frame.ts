@@ -1,0 +1,76 @@
+import "server-only";
+import { randomUUID } from "node:crypto";
+import { claimFrameLease, updateFrameWithLease } from "@/lib/db/queries/frames";
+import { updateSceneById } from "@/lib/db/queries/scenes";
+import type { FrameRow } from "@/lib/db/schema";
+import { ProviderError, type ProviderFailure } from "@/lib/providers/types";
+import { frameKeys } from "@/lib/storage/keys";
+import { advance, type Observation } from "./advance";
+import type { GenerationDeps } from "./deps";
+import { processOutput } from "./process-output";
+
+function asFailure(e: unknown): ProviderFailure {
+  if (e instanceof ProviderError) return e.failure;
+  return { code: "STORAGE_ERROR", message: "The frame could not be stored.", retryable: true, retryAfterSeconds: null };
+}
+
+/**
+ * Download → sharp → storage → row, exactly once: a lease claimed with a conditional UPDATE makes
+ * this request the only finalizer; a finalizer that dies leaves a lease that expires, and the next
+ * poll takes over. Storage keys are content-addressed, so a repeat after a crash is harmless.
+ */
+export async function finalizeFrame(deps: GenerationDeps, frame: FrameRow, output: string): Promise<FrameRow> {
+  const token = randomUUID();
+  const now = deps.now();
+  const claimed = await claimFrameLease({
+    db: deps.db,
+    id: frame.id,
+    fromStatuses: ["starting", "processing", "finalizing"],
+    token,
+    now,
+    leaseMs: deps.leaseMs,
+    patch: { status: "finalizing", progress: 1 },
+  });
+  if (!claimed) return frame; // someone else holds it, or it is already done
+
+  let observation: Observation;
+  try {
+    const bytes = await deps.providerFor(claimed).fetchOutput(output, claimed.input);
+    const processed = await processOutput(bytes);
+    const keys = frameKeys(claimed.storyboardId, processed.hash, processed.original.ext);
+    await Promise.all([
+      deps.storage.put(keys.original, processed.original.body, { contentType: processed.original.contentType }),
+      deps.storage.put(keys.display, processed.display, { contentType: "image/webp" }),
+      deps.storage.put(keys.thumbnail, processed.thumbnail, { contentType: "image/webp" }),
+    ]);
+    observation = {
+      kind: "finalized",
+      stored: {
+        originalKey: keys.original,
+        displayKey: keys.display,
+        thumbnailKey: keys.thumbnail,
+        contentType: processed.original.contentType,
+        width: processed.width,
+        height: processed.height,
+        bytes: processed.original.body.length,
+        contentHash: processed.hash,
+      },
+    };
+  } catch (e) {
+    observation = { kind: "finalize-failed", failure: asFailure(e) };
+  }
+
+  const { patch } = advance(claimed, observation, deps.now());
+  const updated = await updateFrameWithLease({ db: deps.db, id: claimed.id, token, patch });
+  if (!updated) return claimed; // our lease was taken over; the new holder records the result
+  if (updated.status === "succeeded") {
+    // The newest success becomes the scene's frame (a regenerate shows its result).
+    await updateSceneById({
+      db: deps.db,
+      storyboardId: updated.storyboardId,
+      sceneId: updated.sceneId,
+      patch: { selectedFrameId: updated.id },
+    });
+  }
+  return updated;
+}

@@ -1,0 +1,86 @@
+import "server-only";
+import { insertFrame } from "@/lib/db/queries/frames";
+import { newId } from "@/lib/db/ids";
+import type { FrameRow, SceneRow, StoryboardRow } from "@/lib/db/schema";
+import { AppError } from "@/lib/http/errors";
+import type { ImageProvider } from "@/lib/providers/types";
+import { mapWithConcurrency } from "./concurrency";
+import type { GenerationDeps } from "./deps";
+import { frameInputFor } from "./frame-input";
+import { framesByScene } from "./latest-frames";
+import { isPending } from "./progress";
+import { startFrame } from "./start-frame";
+
+export type GenerateOptions = {
+  storyboard: StoryboardRow;
+  scenes: SceneRow[];
+  frames: FrameRow[];
+  /** Limit to these scenes; all scenes when absent. */
+  sceneIds?: string[];
+  /** Draw a new variation even for scenes that already have a frame. */
+  force: boolean;
+  provider: ImageProvider;
+  concurrency: number;
+  /** Where the provider should POST status changes (null: rely on polling). */
+  webhookUrlFor: (frameId: string) => string | null;
+  /** Overrides for the seed-compatible single-scene route. */
+  prompt?: string;
+  referenceImageUrl?: string | null;
+};
+
+/** Which scenes get a new frame: missing or failed ones, or (forced) every one asked for — never one already drawing. */
+export function scenesToGenerate(scenes: SceneRow[], frames: FrameRow[], sceneIds: string[] | undefined, force: boolean): SceneRow[] {
+  const byScene = framesByScene(frames);
+  const wanted = sceneIds ? new Set(sceneIds) : null;
+  return scenes.filter((scene) => {
+    if (wanted && !wanted.has(scene.id)) return false;
+    const entry = byScene.get(scene.id);
+    if (!entry) return true;
+    if (isPending(entry.latest)) return false;
+    return force || entry.succeeded.length === 0;
+  });
+}
+
+/**
+ * Records a queued frame per scene to draw, then starts their predictions in parallel under the
+ * concurrency cap. Returns at once with every frame's state; clients poll for the rest.
+ */
+export async function generateStoryboard(deps: GenerationDeps, options: GenerateOptions): Promise<FrameRow[]> {
+  if (options.sceneIds) {
+    const known = new Set(options.scenes.map((s) => s.id));
+    const unknown = options.sceneIds.filter((id) => !known.has(id));
+    if (unknown.length > 0) throw new AppError("NOT_FOUND", `No scene ${unknown[0]} in this storyboard.`);
+  }
+  const targets = scenesToGenerate(options.scenes, options.frames, options.sceneIds, options.force);
+  const { provider } = options;
+  const outputFormat = provider.id === "sketch" ? "png" : "webp";
+  const queued = await Promise.all(
+    targets.map((scene) => {
+      const id = newId();
+      const input = frameInputFor({
+        storyboard: options.storyboard,
+        scene,
+        outputFormat,
+        webhookUrl: options.webhookUrlFor(id),
+        prompt: options.prompt,
+        referenceImageUrl: options.referenceImageUrl,
+      });
+      return insertFrame({
+        db: deps.db,
+        frame: {
+          id,
+          sceneId: scene.id,
+          storyboardId: options.storyboard.id,
+          provider: provider.id,
+          model: provider.model.key,
+          status: "queued",
+          attempt: 1,
+          input,
+          seed: input.seed,
+          unitPrice: provider.model.pricePerImage,
+        },
+      });
+    }),
+  );
+  return mapWithConcurrency(queued, options.concurrency, (frame) => startFrame(deps, frame));
+}

@@ -1,0 +1,75 @@
+import "server-only";
+import { claimProviderCheck, updateFrameIfStatus } from "@/lib/db/queries/frames";
+import type { FrameRow } from "@/lib/db/schema";
+import { ProviderError } from "@/lib/providers/types";
+import { advance, type Observation } from "./advance";
+import type { GenerationDeps } from "./deps";
+import { finalizeFrame } from "./finalize-frame";
+import { retryIfDue } from "./retry-frame";
+import { startFrame } from "./start-frame";
+
+// Concurrent polls of one frame inside this process share one piece of work; across processes the
+// database claims (claimProviderCheck, leases) do the same job.
+const running = new Map<string, Promise<FrameRow>>();
+
+/**
+ * Brings a frame up to date: terminal frames answer from the database, in-flight ones ask the
+ * provider at most once per check interval, successes are finalized, due retries are started.
+ * Returns the frame's newest state (a started retry's row when one was started).
+ */
+export function pollFrame(deps: GenerationDeps, frame: FrameRow): Promise<FrameRow> {
+  const existing = running.get(frame.id);
+  if (existing) return existing;
+  const work = pollOnce(deps, frame).finally(() => running.delete(frame.id));
+  running.set(frame.id, work);
+  return work;
+}
+
+async function pollOnce(deps: GenerationDeps, frame: FrameRow): Promise<FrameRow> {
+  const now = deps.now();
+  switch (frame.status) {
+    case "succeeded":
+    case "canceled":
+      return frame;
+    case "failed":
+      return (await retryIfDue(deps, frame)) ?? frame;
+    case "queued":
+      // A start that died before recording its prediction: take it over once its lease expires.
+      return startFrame(deps, frame);
+    case "finalizing":
+      if (frame.leaseExpiresAt && frame.leaseExpiresAt > now) return frame;
+      break; // a finalizer died (or a download hiccup released the lease): finalize again below
+    case "starting":
+    case "processing":
+      if (!(await claimProviderCheck({ db: deps.db, id: frame.id, now, intervalMs: deps.checkIntervalMs }))) return frame;
+      break;
+  }
+
+  if (!frame.predictionId) return frame;
+  let observation: Observation;
+  try {
+    const prediction = await deps.providerFor(frame).get(frame.predictionId, frame.input);
+    observation = { kind: "prediction", prediction };
+  } catch (e) {
+    if (!(e instanceof ProviderError)) throw e;
+    observation = { kind: "call-failed", during: "poll", failure: e.failure };
+  }
+  return applyObservation(deps, frame, observation);
+}
+
+/** Stores what was observed about an in-flight frame and runs the effect (finalize on success). */
+export async function applyObservation(deps: GenerationDeps, frame: FrameRow, observation: Observation): Promise<FrameRow> {
+  const transition = advance(frame, observation, deps.now());
+  let current = frame;
+  if (Object.keys(transition.patch).length > 0) {
+    current =
+      (await updateFrameIfStatus({
+        db: deps.db,
+        id: frame.id,
+        fromStatuses: ["starting", "processing", "finalizing"],
+        patch: transition.patch,
+      })) ?? frame;
+  }
+  if (transition.effect.kind === "finalize") return finalizeFrame(deps, current, transition.effect.output);
+  return current;
+}

@@ -1,0 +1,40 @@
+import "server-only";
+import { listFramesByStoryboard } from "@/lib/db/queries/frames";
+import { updateStoryboardById } from "@/lib/db/queries/storyboards";
+import type { FrameRow, SceneRow, StoryboardRow } from "@/lib/db/schema";
+import { mapWithConcurrency } from "./concurrency";
+import type { GenerationDeps } from "./deps";
+import { framesByScene } from "./latest-frames";
+import { pollFrame } from "./poll-frame";
+import { isPending } from "./progress";
+
+/** How many frames one status request advances at once (finalization is CPU-bound on sharp). */
+const POLL_CONCURRENCY = 4;
+
+/**
+ * Advances every scene's pending frame (asks the provider, finalizes successes, starts due
+ * retries) and returns the storyboard's frames as they now stand.
+ */
+export async function pollStoryboard(
+  deps: GenerationDeps,
+  loaded: { storyboard: StoryboardRow; scenes: SceneRow[]; frames: FrameRow[] },
+): Promise<FrameRow[]> {
+  const byScene = framesByScene(loaded.frames);
+  const pending = loaded.scenes.flatMap((s) => {
+    const latest = byScene.get(s.id)?.latest;
+    return latest && isPending(latest) ? [latest] : [];
+  });
+  if (pending.length === 0) return loaded.frames;
+  await mapWithConcurrency(pending, POLL_CONCURRENCY, (frame) => pollFrame(deps, frame));
+  return listFramesByStoryboard({ db: deps.db, storyboardId: loaded.storyboard.id });
+}
+
+/** Keeps the stored status (used by lists) in step with what the frames say. */
+export async function syncStoryboardStatus(
+  deps: GenerationDeps,
+  storyboard: StoryboardRow,
+  status: StoryboardRow["status"],
+): Promise<void> {
+  if (storyboard.status === status) return;
+  await updateStoryboardById({ db: deps.db, workspaceId: storyboard.workspaceId, id: storyboard.id, patch: { status } });
+}

@@ -1,0 +1,9 @@
+import type { Env } from "@/lib/config/env";
+
+/** Replicate POSTs status changes here when the app has a public https URL; polling works without it. */
+export function webhookUrlFor(config: Env, providerId: string) {
+  return (frameId: string): string | null => {
+    if (providerId !== "replicate" || !config.PUBLIC_BASE_URL?.startsWith("https://")) return null;
+    return `${config.PUBLIC_BASE_URL.replace(/\/$/, "")}/api/webhooks/replicate?frame=${encodeURIComponent(frameId)}`;
+  };
+}

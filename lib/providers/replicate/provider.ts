@@ -1,0 +1,146 @@
+import "server-only";
+import Replicate from "replicate";
+import { safeDownload, type DownloadPolicy } from "../safe-download";
+import { ProviderError, type ImageInput, type ImageProvider, type Prediction, type ProviderFailure } from "../types";
+import { mapPrediction, type ReplicatePrediction } from "./map-prediction";
+import type { ReplicateModel } from "./models";
+
+// The replicate client retries POST create on network errors (duplicate predictions) and 429s
+// six times without backoff, ignoring Retry-After. We own the retry policy instead: this fetch
+// turns those cases into statuses the client does not retry (420 for 429, 499 for a network
+// failure), and mapCallError() turns them back into our failures.
+const RATE_LIMITED = 420;
+const NETWORK_FAILED = 499;
+
+function ownRetriesFetch(timeoutMs: number): typeof fetch {
+  return async (input, init) => {
+    let res: Response;
+    try {
+      res = await fetch(input, { ...init, cache: "no-store", signal: init?.signal ?? AbortSignal.timeout(timeoutMs) });
+    } catch (e) {
+      const timedOut = (e as Error).name === "TimeoutError";
+      return new Response(JSON.stringify({ detail: timedOut ? "timeout" : "network error" }), {
+        status: NETWORK_FAILED,
+        headers: { "content-type": "application/json", "x-storyframe-failure": timedOut ? "timeout" : "network" },
+      });
+    }
+    if (res.status === 429) {
+      return new Response(res.body, { status: RATE_LIMITED, headers: res.headers });
+    }
+    return res;
+  };
+}
+
+function retryAfterSeconds(headers: Headers | undefined, body: string): number | null {
+  const header = headers?.get("retry-after");
+  if (header && Number.isFinite(Number(header))) return Number(header);
+  const fromBody = body.match(/resets in ~?(\d+)s/);
+  return fromBody ? Number(fromBody[1]) : null;
+}
+
+/** Maps a failed API call (not a failed prediction) to our failure. */
+export function mapCallError(e: unknown): ProviderFailure {
+  const response = (e as { response?: Response }).response;
+  const status = response?.status;
+  const message = (e as Error)?.message ?? "";
+  if (status === RATE_LIMITED) {
+    return {
+      code: "RATE_LIMIT",
+      message: "Replicate is rate-limiting us; the frame will be retried.",
+      retryable: true,
+      retryAfterSeconds: retryAfterSeconds(response?.headers, message),
+    };
+  }
+  if (status === NETWORK_FAILED) {
+    const timeout = response?.headers.get("x-storyframe-failure") === "timeout";
+    return {
+      code: timeout ? "TIMEOUT" : "NETWORK_ERROR",
+      message: timeout ? "Replicate did not answer in time." : "Replicate could not be reached.",
+      retryable: true,
+      retryAfterSeconds: null,
+    };
+  }
+  if (status === 401 || status === 403) {
+    return {
+      code: "AUTHENTICATION_FAILED",
+      message: "Replicate rejected the API token. Check REPLICATE_API_TOKEN.",
+      retryable: false,
+      retryAfterSeconds: null,
+    };
+  }
+  if (status === 404) {
+    return { code: "NOT_FOUND", message: "Replicate does not know this model or prediction.", retryable: false, retryAfterSeconds: null };
+  }
+  if (status === 402) {
+    return { code: "PAYMENT_REQUIRED", message: "The Replicate account is out of credit.", retryable: false, retryAfterSeconds: null };
+  }
+  if (status === 422 || status === 400) {
+    return { code: "INVALID_INPUT", message: "Replicate refused the prediction input.", retryable: false, retryAfterSeconds: null };
+  }
+  if (status !== undefined && status >= 500) {
+    return { code: "PROVIDER_ERROR", message: `Replicate answered HTTP ${status}.`, retryable: true, retryAfterSeconds: null };
+  }
+  if (e instanceof SyntaxError || /JSON/i.test(message)) {
+    return { code: "PROVIDER_ERROR", message: "Replicate sent a malformed answer.", retryable: true, retryAfterSeconds: null };
+  }
+  return { code: "PROVIDER_ERROR", message: "Replicate call failed.", retryable: true, retryAfterSeconds: null };
+}
+
+export type ReplicateProviderOptions = {
+  token: string;
+  baseUrl?: string;
+  model: ReplicateModel;
+  download: DownloadPolicy;
+  timeoutMs?: number;
+};
+
+export class ReplicateProvider implements ImageProvider {
+  readonly id = "replicate" as const;
+  readonly model: ReplicateModel;
+  private readonly client: Replicate;
+  private readonly download: DownloadPolicy;
+
+  constructor(options: ReplicateProviderOptions) {
+    this.model = options.model;
+    this.download = options.download;
+    this.client = new Replicate({
+      auth: options.token,
+      ...(options.baseUrl ? { baseUrl: options.baseUrl } : {}),
+      useFileOutput: false,
+      fetch: ownRetriesFetch(options.timeoutMs ?? 20_000),
+    });
+  }
+
+  private async call<T>(work: () => Promise<T>): Promise<T> {
+    try {
+      return await work();
+    } catch (e) {
+      throw new ProviderError(mapCallError(e));
+    }
+  }
+
+  async start(input: ImageInput): Promise<Prediction> {
+    const body = {
+      ...this.model.target,
+      input: this.model.toInput(input),
+      ...(input.webhookUrl ? { webhook: input.webhookUrl, webhook_events_filter: ["start", "completed"] as const } : {}),
+    };
+    const prediction = await this.call(() =>
+      this.client.predictions.create(body as Parameters<Replicate["predictions"]["create"]>[0]),
+    );
+    return mapPrediction(prediction as unknown as ReplicatePrediction);
+  }
+
+  async get(predictionId: string): Promise<Prediction> {
+    const prediction = await this.call(() => this.client.predictions.get(predictionId));
+    return mapPrediction(prediction as unknown as ReplicatePrediction);
+  }
+
+  async cancel(predictionId: string): Promise<void> {
+    await this.call(() => this.client.predictions.cancel(predictionId));
+  }
+
+  async fetchOutput(output: string): Promise<Buffer> {
+    return safeDownload(output, this.download);
+  }
+}

@@ -1,0 +1,53 @@
+import "server-only";
+import { randomUUID } from "node:crypto";
+import { renderSketch } from "./sketch/render-sketch";
+import type { ImageInput, ImageProvider, ModelInfo, Prediction } from "./types";
+
+/** Prompts containing this token fail deterministically: lets people (and e2e tests) see the failure path offline. */
+export const SKETCH_FAIL_TOKEN = "[[fail]]";
+
+export const SKETCH_MODEL: ModelInfo = {
+  key: "sketch",
+  ref: "storyframe/sketch",
+  label: "Embedded sketch renderer",
+  pricePerImage: 0,
+  supportsReferenceImage: false,
+};
+
+/**
+ * The embedded renderer behind the provider interface. It keeps no state: get() answers from the
+ * stored input, and the pixels are drawn when the finalizer asks for the output.
+ */
+export class SketchProvider implements ImageProvider {
+  readonly id = "sketch" as const;
+  readonly model = SKETCH_MODEL;
+
+  async start(): Promise<Prediction> {
+    return { id: `sketch-${randomUUID()}`, status: "processing", output: [], error: null, progress: 0, metrics: { predictTimeSeconds: null } };
+  }
+
+  async get(predictionId: string, input: ImageInput): Promise<Prediction> {
+    if (input.prompt.includes(SKETCH_FAIL_TOKEN)) {
+      return {
+        id: predictionId,
+        status: "failed",
+        output: [],
+        error: {
+          code: "PREDICTION_FAILED",
+          message: `The renderer was asked to fail (the prompt contains ${SKETCH_FAIL_TOKEN}). Remove it and retry.`,
+          retryable: false,
+          retryAfterSeconds: null,
+        },
+        progress: null,
+        metrics: { predictTimeSeconds: null },
+      };
+    }
+    return { id: predictionId, status: "succeeded", output: ["sketch:frame"], error: null, progress: 1, metrics: { predictTimeSeconds: 0 } };
+  }
+
+  async cancel(): Promise<void> {}
+
+  async fetchOutput(_output: string, input: ImageInput): Promise<Buffer> {
+    return renderSketch(input);
+  }
+}

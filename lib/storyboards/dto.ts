@@ -1,0 +1,122 @@
+import type { AspectRatio, CameraMove, Character, Form, NarrativeRole, ShotType, StyleBible, StylePreset } from "@/lib/planner/schema";
+
+// What the JSON API returns. Client-safe (types only): the studio UI imports these.
+// Dates travel as ISO strings.
+
+export type FrameStatusDto = "queued" | "starting" | "processing" | "finalizing" | "succeeded" | "failed" | "canceled";
+
+export type FrameImageDto = {
+  url: string;
+  thumbnailUrl: string;
+  originalUrl: string;
+  width: number;
+  height: number;
+};
+
+export type FrameDto = {
+  id: string;
+  sceneId: string;
+  status: FrameStatusDto;
+  /** 0..1 when known. */
+  progress: number | null;
+  attempt: number;
+  provider: string;
+  model: string;
+  predictionId: string | null;
+  errorCode: string | null;
+  /** In words a person understands, e.g. "The model flagged this prompt as unsafe." */
+  errorMessage: string | null;
+  /** When a retry of a failed attempt is scheduled. */
+  nextAttemptAt: string | null;
+  image: FrameImageDto | null;
+  seed: number | null;
+  cost: number | null;
+  createdAt: string;
+  completedAt: string | null;
+};
+
+export type SceneDto = {
+  id: string;
+  order: number;
+  narrativeRole: NarrativeRole | null;
+  description: string;
+  imagePrompt: string;
+  durationSeconds: number;
+  shotType: ShotType;
+  cameraMove: CameraMove;
+  characters: string[];
+  dialogue: string | null;
+  notes: string | null;
+  /** Bumped on every edit. */
+  revision: number;
+  /** The chosen succeeded frame shown on the card (newest success unless the person picked another). */
+  selectedFrame: FrameDto | null;
+  /** The newest attempt, whatever its status (in flight, failed, …); equals selectedFrame when that is newest. */
+  latestFrame: FrameDto | null;
+  /** Every succeeded frame of this scene, newest first (the variations history). */
+  variations: FrameDto[];
+};
+
+export type StoryboardStatus = "draft" | "generating" | "ready" | "partial" | "failed";
+
+export type CostDto = { estimated: number; actual: number; currency: "USD" };
+
+export type StoryboardDto = {
+  id: string;
+  title: string;
+  logline: string | null;
+  prompt: string;
+  form: Form | null;
+  style: StylePreset;
+  aspectRatio: AspectRatio;
+  targetDuration: number;
+  totalDuration: number;
+  status: StoryboardStatus;
+  plannerUsed: "embedded" | "llm" | "import";
+  plannerModel: string | null;
+  styleBible: StyleBible | null;
+  characters: Character[];
+  approvedAt: string | null;
+  createdAt: string;
+  updatedAt: string;
+  cost: CostDto;
+  scenes: SceneDto[];
+};
+
+export type StoryboardSummaryDto = {
+  id: string;
+  title: string;
+  style: StylePreset;
+  aspectRatio: AspectRatio;
+  totalDuration: number;
+  status: StoryboardStatus;
+  sceneCount: number;
+  approvedAt: string | null;
+  createdAt: string;
+  updatedAt: string;
+  /** Up to 8 thumbnail URLs in scene order (null where a scene has no frame yet). */
+  thumbnails: (string | null)[];
+};
+
+export type GenerationStage = "idle" | "generating" | "ready" | "partial" | "failed";
+
+export type StoryboardProgressDto = {
+  stage: GenerationStage;
+  scenesTotal: number;
+  scenesCompleted: number;
+  scenesFailed: number;
+  scenesInFlight: number;
+  /** 1-based order of the first scene still being drawn. */
+  currentScene: number | null;
+  estimatedCompletionSeconds: number | null;
+  /** e.g. "Drawing frame 3 of 8 · about 20 s left" or "Ready, 2 scenes failed". */
+  message: string;
+  cost: CostDto;
+  /** Per scene, the frame fields that change while generating. */
+  scenes: { sceneId: string; selectedFrame: FrameDto | null; latestFrame: FrameDto | null }[];
+};
+
+export type GenerateResponseDto = {
+  frames: { frameId: string; sceneId: string; predictionId: string | null; status: FrameStatusDto; pollUrl: string }[];
+  progress: StoryboardProgressDto;
+};

@@ -1,0 +1,23 @@
+import "server-only";
+import type { Db } from "@/lib/db/client";
+import { AppError } from "@/lib/http/errors";
+import { getStorage } from "@/lib/storage/get-storage";
+import type { StoryboardDto } from "./dto";
+import { loadStoryboardOrThrow } from "./load-storyboard";
+import { summarize } from "./summarize";
+import { toStoryboardDto } from "./to-dto";
+
+export async function getStoryboardDtoOrThrow(args: { db: Db; workspaceId: string; id: string }): Promise<StoryboardDto> {
+  const loaded = await loadStoryboardOrThrow(args);
+  return toStoryboardDto({ ...loaded, progress: summarize(loaded), storage: getStorage() });
+}
+
+/** For server pages: the storyboard, or null when there is none with this id. */
+export async function getStoryboardDto(args: { db: Db; workspaceId: string; id: string }): Promise<StoryboardDto | null> {
+  try {
+    return await getStoryboardDtoOrThrow(args);
+  } catch (e) {
+    if (e instanceof AppError && e.code === "NOT_FOUND") return null;
+    throw e;
+  }
+}

@@ -1,0 +1,61 @@
+import { z } from "zod";
+import {
+  LIMITS,
+  aspectRatioSchema,
+  cameraMoveSchema,
+  shotTypeSchema,
+  stylePresetSchema,
+} from "@/lib/planner/schema";
+
+// Request bodies of the storyboard and scene routes. Client-safe: the editor validates with them too.
+
+export const idSchema = z.string().trim().min(1).max(100);
+
+export const storyboardPatchSchema = z
+  .strictObject({
+    title: z.string().trim().min(1, "the title is empty").max(120),
+    style: stylePresetSchema,
+    aspectRatio: aspectRatioSchema,
+    approved: z.boolean(),
+  })
+  .partial()
+  .refine((p) => Object.keys(p).length > 0, "send at least one of title, style, aspectRatio, approved");
+
+const text = (max: number) => z.string().max(max);
+const sceneFields = {
+  description: z.string().trim().min(1, "the description is empty").max(1000),
+  imagePrompt: z.string().trim().min(1, "the image prompt is empty").max(2000),
+  durationSeconds: z.number().min(LIMITS.sceneSecondsMin).max(LIMITS.sceneSecondsMax),
+  shotType: shotTypeSchema,
+  cameraMove: cameraMoveSchema,
+  dialogue: text(1000).nullable(),
+  notes: text(1000).nullable(),
+};
+
+export const sceneCreateSchema = z.strictObject({
+  /** Insert after this scene; null puts the new scene first. */
+  afterSceneId: idSchema.nullable(),
+  description: sceneFields.description,
+  imagePrompt: sceneFields.imagePrompt.optional(),
+  durationSeconds: sceneFields.durationSeconds.optional(),
+  shotType: sceneFields.shotType.optional(),
+  cameraMove: sceneFields.cameraMove.optional(),
+  dialogue: sceneFields.dialogue.optional(),
+  notes: sceneFields.notes.optional(),
+});
+export type SceneCreate = z.infer<typeof sceneCreateSchema>;
+
+export const scenePatchSchema = z
+  .strictObject({ ...sceneFields, selectedFrameId: idSchema })
+  .partial()
+  .refine((p) => Object.keys(p).length > 0, "send at least one field to change");
+export type ScenePatchInput = z.infer<typeof scenePatchSchema>;
+
+export const reorderSchema = z.strictObject({
+  sceneIds: z.array(idSchema).min(1).max(200),
+});
+
+export const generateSchema = z.strictObject({
+  sceneIds: z.array(idSchema).min(1).max(200).optional(),
+  force: z.boolean().default(false),
+});

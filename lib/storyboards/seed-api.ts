@@ -1,0 +1,88 @@
+import "server-only";
+import { z } from "zod";
+import { planRequestSchema } from "@/lib/planner/schema";
+import { AppError } from "@/lib/http/errors";
+import type { FrameDto, SceneDto, StoryboardDto } from "./dto";
+
+// The seed project's JSON routes (POST /api/storyboard, /api/generate-image), kept compatible.
+
+export const SEED_DEFAULT_SCENES = 5;
+
+export const seedStoryboardSchema = planRequestSchema.extend({
+  targetDuration: z.union([z.literal(15), z.literal(30), z.literal(60)]).default(30),
+  frameCount: planRequestSchema.shape.frameCount.default(SEED_DEFAULT_SCENES),
+});
+
+const referenceImage = z
+  .string()
+  .max(1_500_000, "seedImage is larger than about 1 MB; pass an https URL instead")
+  .refine((s) => {
+    if (/^data:image\/(png|jpeg|webp|gif);base64,[A-Za-z0-9+/=]+$/.test(s)) return true;
+    try {
+      return new URL(s).protocol === "https:";
+    } catch {
+      return false;
+    }
+  }, "seedImage must be an https URL or a data:image/…;base64 URI");
+
+export const seedGenerateSchema = z.object({
+  prompt: z.string().trim().min(1, "the prompt is empty").max(2000),
+  projectId: z.string().trim().min(1).max(100),
+  /** 0-based position of the scene in the storyboard. */
+  sceneIndex: z.number().int().min(0).max(199),
+  seedImage: referenceImage.optional(),
+});
+
+export function seedScenes(storyboard: StoryboardDto) {
+  return storyboard.scenes.map((s: SceneDto) => ({
+    id: s.id,
+    order: s.order,
+    description: s.description,
+    imagePrompt: s.imagePrompt,
+    suggestedDuration: s.durationSeconds,
+    shotType: s.shotType,
+    cameraMove: s.cameraMove,
+    narrativeRole: s.narrativeRole,
+    dialogue: s.dialogue,
+    notes: s.notes,
+  }));
+}
+
+const SEED_STATUS: Record<FrameDto["status"], "starting" | "processing" | "succeeded" | "failed" | "canceled"> = {
+  queued: "starting",
+  starting: "starting",
+  processing: "processing",
+  finalizing: "processing",
+  succeeded: "succeeded",
+  failed: "failed",
+  canceled: "canceled",
+};
+
+/** The seed poll's answer; a failed frame becomes the error envelope (unless a retry is scheduled). */
+export function seedPollResponse(frame: FrameDto, prompt: string, origin: string) {
+  if (frame.status === "failed" && !frame.nextAttemptAt) {
+    throw new AppError("PREDICTION_FAILED", frame.errorMessage ?? "The frame failed.");
+  }
+  const status = frame.status === "failed" ? "processing" : SEED_STATUS[frame.status];
+  const absolute = (url: string) => new URL(url, origin).href;
+  return {
+    success: true as const,
+    status,
+    progress: frame.progress ?? (status === "succeeded" ? 1 : 0),
+    ...(frame.image
+      ? {
+          image: {
+            id: frame.id,
+            url: absolute(frame.image.url),
+            thumbnailUrl: absolute(frame.image.thumbnailUrl),
+            originalUrl: absolute(frame.image.originalUrl),
+            width: frame.image.width,
+            height: frame.image.height,
+            prompt,
+            replicateId: frame.predictionId,
+            createdAt: frame.completedAt ?? frame.createdAt,
+          },
+        }
+      : {}),
+  };
+}

@@ -1,0 +1,58 @@
+import "server-only";
+import { env } from "@/lib/config/env";
+import type { GenerationDeps } from "@/lib/generation/deps";
+import { generateStoryboard } from "@/lib/generation/generate-storyboard";
+import { pollStoryboard, syncStoryboardStatus } from "@/lib/generation/poll-storyboard";
+import { webhookUrlFor } from "@/lib/generation/webhook-url";
+import { activeProvider } from "@/lib/providers/get-provider";
+import type { GenerateResponseDto, StoryboardProgressDto } from "./dto";
+import { loadStoryboardOrThrow } from "./load-storyboard";
+import { summarize } from "./summarize";
+import { toProgressDto } from "./to-dto";
+
+/** POST …/generate: queue and start frames for the scenes that need one. */
+export async function startStoryboardGeneration(
+  deps: GenerationDeps,
+  args: { workspaceId: string; storyboardId: string; sceneIds?: string[]; force: boolean },
+): Promise<GenerateResponseDto> {
+  const loaded = await loadStoryboardOrThrow({ db: deps.db, workspaceId: args.workspaceId, id: args.storyboardId });
+  const provider = activeProvider();
+  const started = await generateStoryboard(deps, {
+    ...loaded,
+    sceneIds: args.sceneIds,
+    force: args.force,
+    provider,
+    concurrency: env().GENERATION_CONCURRENCY,
+    webhookUrlFor: webhookUrlFor(env(), provider.id),
+  });
+  const progress = await progressOf(deps, args);
+  return {
+    frames: started.map((f) => ({
+      frameId: f.id,
+      sceneId: f.sceneId,
+      predictionId: f.predictionId,
+      status: f.status,
+      pollUrl: `/api/frames/${f.id}`,
+    })),
+    progress,
+  };
+}
+
+async function progressOf(deps: GenerationDeps, args: { workspaceId: string; storyboardId: string }) {
+  const loaded = await loadStoryboardOrThrow({ db: deps.db, workspaceId: args.workspaceId, id: args.storyboardId });
+  const summary = summarize(loaded, deps.now());
+  await syncStoryboardStatus(deps, loaded.storyboard, summary.storyboardStatus);
+  return toProgressDto({ ...loaded, progress: summary, storage: deps.storage });
+}
+
+/** GET …/status: advance pending frames, then report where the storyboard stands. */
+export async function pollStoryboardProgress(
+  deps: GenerationDeps,
+  args: { workspaceId: string; storyboardId: string },
+): Promise<StoryboardProgressDto> {
+  const loaded = await loadStoryboardOrThrow({ db: deps.db, workspaceId: args.workspaceId, id: args.storyboardId });
+  const frames = await pollStoryboard(deps, loaded);
+  const summary = summarize({ scenes: loaded.scenes, frames }, deps.now());
+  await syncStoryboardStatus(deps, loaded.storyboard, summary.storyboardStatus);
+  return toProgressDto({ scenes: loaded.scenes, frames, progress: summary, storage: deps.storage });
+}
