@@ -1,0 +1,57 @@
+import "server-only";
+import { z } from "zod";
+import { PDF_LAYOUTS } from "@/lib/export/pdf-layout";
+import { renderStoryboardPdf } from "@/lib/export/pdf";
+import { stringifyStoryboardJson, toStoryboardJson } from "@/lib/export/storyboard-json";
+import { slugify } from "@/lib/export/labels";
+import { streamStoryboardZip } from "@/lib/export/zip";
+import type { Storage } from "@/lib/storage/types";
+import type { LoadedStoryboard } from "./load-storyboard";
+import { readFrom, toExportStoryboard } from "./to-export";
+
+export const exportQuerySchema = z.object({
+  format: z.enum(["pdf", "zip", "json"]),
+  layout: z.enum(PDF_LAYOUTS).default("grid-2x3"),
+});
+export type ExportQuery = z.infer<typeof exportQuerySchema>;
+
+export type ExportFile = {
+  body: BodyInit;
+  contentType: string;
+  filename: string;
+  /** Scenes exported as placeholders because they have no finished frame. */
+  placeholders: number;
+};
+
+export async function exportStoryboardFile(loaded: LoadedStoryboard, storage: Storage, query: ExportQuery): Promise<ExportFile> {
+  const sb = toExportStoryboard(loaded);
+  const read = readFrom(storage);
+  const name = slugify(sb.title) || "storyboard";
+  const placeholders = sb.scenes.filter((s) => !s.frame).length;
+  const now = new Date();
+  switch (query.format) {
+    case "json":
+      return {
+        body: stringifyStoryboardJson(toStoryboardJson(sb, now)),
+        contentType: "application/json; charset=utf-8",
+        filename: `${name}.storyboard.json`,
+        placeholders,
+      };
+    case "pdf":
+      return {
+        body: Buffer.from(await renderStoryboardPdf(sb, read, { layout: query.layout, now })),
+        contentType: "application/pdf",
+        filename: `${name}.pdf`,
+        placeholders,
+      };
+    case "zip": {
+      const pdf = await renderStoryboardPdf(sb, read, { layout: query.layout, now });
+      return {
+        body: streamStoryboardZip(sb, read, { pdf, now }),
+        contentType: "application/zip",
+        filename: `${name}.zip`,
+        placeholders,
+      };
+    }
+  }
+}

@@ -1,0 +1,64 @@
+import "server-only";
+import type { ExportStoryboard, ReadObject } from "@/lib/export/types";
+import { framesByScene, selectedFrameOf } from "@/lib/generation/latest-frames";
+import { AppError } from "@/lib/http/errors";
+import type { AspectRatio, CameraMove, Form, NarrativeRole, ShotType, StylePreset } from "@/lib/planner/schema";
+import type { Storage } from "@/lib/storage/types";
+import type { LoadedStoryboard } from "./load-storyboard";
+
+/** The storyboard as the exporters see it: each scene with its selected stored frame (or none). */
+export function toExportStoryboard({ storyboard: s, scenes, frames }: LoadedStoryboard): ExportStoryboard {
+  const byScene = framesByScene(frames);
+  return {
+    id: s.id,
+    title: s.title,
+    logline: s.logline,
+    prompt: s.prompt,
+    form: (s.form as Form | null) ?? null,
+    style: s.style as StylePreset,
+    aspectRatio: s.aspectRatio as AspectRatio,
+    totalDuration: s.totalDuration,
+    createdAt: s.createdAt,
+    styleBible: s.styleBible ?? null,
+    characters: s.characters ?? [],
+    scenes: [...scenes]
+      .sort((a, b) => a.order - b.order)
+      .map((scene) => {
+        const frame = selectedFrameOf(scene.selectedFrameId, byScene.get(scene.id)?.succeeded ?? []);
+        return {
+          id: scene.id,
+          order: scene.order,
+          narrativeRole: (scene.narrativeRole as NarrativeRole | null) ?? null,
+          description: scene.description,
+          imagePrompt: scene.imagePrompt,
+          durationSeconds: scene.durationSeconds,
+          shotType: scene.shotType as ShotType,
+          cameraMove: scene.cameraMove as CameraMove,
+          characters: scene.characters ?? [],
+          dialogue: scene.dialogue,
+          notes: scene.notes,
+          frame:
+            frame?.originalKey && frame.displayKey
+              ? {
+                  originalKey: frame.originalKey,
+                  displayKey: frame.displayKey,
+                  contentType: frame.contentType ?? "image/png",
+                  width: frame.width ?? 0,
+                  height: frame.height ?? 0,
+                  seed: frame.seed,
+                  model: frame.model,
+                }
+              : null,
+        };
+      }),
+  };
+}
+
+/** Reads stored bytes for the exporters; a missing object is an error the export reports. */
+export function readFrom(storage: Storage): ReadObject {
+  return async (key) => {
+    const object = await storage.get(key);
+    if (!object) throw new AppError("NOT_FOUND", `A stored frame is missing (${key}).`);
+    return object.body;
+  };
+}
