@@ -88,6 +88,11 @@ export function advance(frame: AdvanceFrame, observation: Observation, now: Date
 
     case "prediction": {
       const p = observation.prediction;
+      // Webhooks arrive in any order: a late "start" for a frame whose output is already being
+      // stored must not move it back to starting/processing (progress 1 → 0 in the UI).
+      if (frame.status === "finalizing" && (p.status === "starting" || p.status === "processing")) {
+        return { patch: {}, effect: none };
+      }
       const base: Partial<FrameRow> = {
         predictionId: p.id,
         errorCode: null,

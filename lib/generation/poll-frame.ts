@@ -38,7 +38,9 @@ async function pollOnce(deps: GenerationDeps, frame: FrameRow): Promise<FrameRow
       return startFrame(deps, frame);
     case "finalizing":
       if (frame.leaseExpiresAt && frame.leaseExpiresAt > now) return frame;
-      break; // a finalizer died (or a download hiccup released the lease): finalize again below
+    // A finalizer died (or a download hiccup released the lease): finalize again below, but like
+    // any in-flight frame, ask the provider at most once per interval however many polls arrive.
+    // falls through
     case "starting":
     case "processing":
       if (!(await claimProviderCheck({ db: deps.db, id: frame.id, now, intervalMs: deps.checkIntervalMs }))) return frame;

@@ -31,17 +31,40 @@ function isBlockedV4(ip: string): boolean {
   });
 }
 
+/**
+ * The eight 16-bit groups of an IPv6 address (with an embedded dotted IPv4 tail expanded), so
+ * every spelling of one address — `::1`, `0:0:0:0:0:0:0:1`, `0000::0001` — is judged the same.
+ */
+function v6Groups(ip: string): number[] | null {
+  let text = ip.toLowerCase().replace(/^\[|\]$/g, "").replace(/%.*$/, "");
+  const v4 = text.match(/(\d+\.\d+\.\d+\.\d+)$/);
+  if (v4?.[1]) {
+    const n = v4ToInt(v4[1]);
+    text = `${text.slice(0, -v4[1].length)}${(n >>> 16).toString(16)}:${(n & 0xffff).toString(16)}`;
+  }
+  const halves = text.split("::");
+  if (halves.length > 2) return null;
+  const part = (s: string | undefined) => (s ? s.split(":").map((g) => parseInt(g, 16)) : []);
+  const head = part(halves[0]);
+  const tail = part(halves[1]);
+  const fill = halves.length === 2 ? 8 - head.length - tail.length : 0;
+  const groups = [...head, ...Array<number>(Math.max(0, fill)).fill(0), ...tail];
+  return groups.length === 8 && groups.every((g) => Number.isInteger(g) && g >= 0 && g <= 0xffff) ? groups : null;
+}
+
 function isBlockedV6(ip: string): boolean {
-  const lower = ip.toLowerCase().replace(/^\[|\]$/g, "");
-  if (lower === "::" || lower === "::1") return true;
-  const mapped = lower.match(/^::ffff:(\d+\.\d+\.\d+\.\d+)$/);
-  if (mapped?.[1]) return isBlockedV4(mapped[1]);
-  if (/^::ffff:[0-9a-f]{1,4}:[0-9a-f]{1,4}$/.test(lower)) return true; // mapped v4 in hex form
-  const first = parseInt(lower.split(":")[0] || "0", 16);
+  const g = v6Groups(ip);
+  if (!g) return true;
+  const [first = 0, second = 0] = g;
+  const zeroUpTo = (n: number) => g.slice(0, n).every((x) => x === 0);
+  if (zeroUpTo(7) && (g[7] === 0 || g[7] === 1)) return true; // :: unspecified, ::1 loopback
+  if (zeroUpTo(5) && g[5] === 0xffff) return isBlockedV4(`${g[6]! >> 8}.${g[6]! & 0xff}.${g[7]! >> 8}.${g[7]! & 0xff}`); // ::ffff:a.b.c.d
+  if (zeroUpTo(6)) return true; // deprecated IPv4-compatible ::a.b.c.d
   if ((first & 0xfe00) === 0xfc00) return true; // fc00::/7 unique local
   if ((first & 0xffc0) === 0xfe80) return true; // fe80::/10 link local
   if ((first & 0xff00) === 0xff00) return true; // multicast
-  if (lower.startsWith("64:ff9b:") || lower.startsWith("2001:db8:")) return true; // NAT64, documentation
+  if (first === 0x64 && second === 0xff9b) return true; // NAT64
+  if (first === 0x2001 && second === 0x0db8) return true; // documentation
   return false;
 }
 

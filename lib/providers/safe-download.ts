@@ -62,6 +62,15 @@ export function guardedLookup(
   });
 }
 
+/**
+ * Drops a body we will not read. Not awaited: cancel() of a tee'd body (any fetch wrapper that
+ * clones the response, as msw does) settles only once every branch is canceled, so awaiting it
+ * can hang a refused download forever — and a refusal must be immediate.
+ */
+function discard(body: ReadableStream<Uint8Array> | ReadableStreamDefaultReader<Uint8Array> | null | undefined): void {
+  body?.cancel().catch(() => {});
+}
+
 let guardedAgent: Agent | undefined;
 const agent = () => (guardedAgent ??= new Agent({ connect: { lookup: guardedLookup } }));
 
@@ -88,24 +97,24 @@ export async function safeDownload(raw: string, policy: DownloadPolicy): Promise
       return fail("NETWORK_ERROR", "The frame could not be downloaded (network error).", true);
     }
     if (res.status >= 300 && res.status < 400) {
-      await res.body?.cancel();
+      discard(res.body);
       const location = res.headers.get("location");
       if (!location || hop >= (policy.maxRedirects ?? 3)) fail("DOWNLOAD_FAILED", "Too many redirects downloading the frame.");
       url = checkDownloadUrl(new URL(location!, url).href, policy);
       continue;
     }
     if (res.status === 404 || res.status === 410) {
-      await res.body?.cancel();
+      discard(res.body);
       fail("OUTPUT_EXPIRED", "The provider no longer has this frame (outputs expire after about an hour). Regenerate it.");
     }
     if (!res.ok) {
-      await res.body?.cancel();
+      discard(res.body);
       fail("DOWNLOAD_FAILED", `The frame download failed with HTTP ${res.status}.`, res.status >= 500 || res.status === 429);
     }
     const declared = Number(res.headers.get("content-length") ?? "NaN");
     if (Number.isFinite(declared) && declared > policy.maxBytes) {
-      await res.body?.cancel();
-      fail("OUTPUT_TOO_LARGE", `The frame is larger than ${Math.round(policy.maxBytes / 1048576)} MB.`);
+      discard(res.body);
+      fail("OUTPUT_TOO_LARGE", `The frame is larger than ${formatBytes(policy.maxBytes)}.`);
     }
     return readCapped(res, policy.maxBytes);
   }
@@ -122,8 +131,8 @@ async function readCapped(res: Response, maxBytes: number): Promise<Buffer> {
       if (done) break;
       size += value.byteLength;
       if (size > maxBytes) {
-        await reader.cancel();
-        fail("OUTPUT_TOO_LARGE", `The frame is larger than ${Math.round(maxBytes / 1048576)} MB.`);
+        discard(reader);
+        fail("OUTPUT_TOO_LARGE", `The frame is larger than ${formatBytes(maxBytes)}.`);
       }
       chunks.push(value);
     }
@@ -134,4 +143,8 @@ async function readCapped(res: Response, maxBytes: number): Promise<Buffer> {
     fail("NETWORK_ERROR", "The frame download was interrupted.", true);
   }
   return Buffer.concat(chunks);
+}
+
+function formatBytes(n: number): string {
+  return n >= 1048576 ? `${Math.round(n / 1048576)} MB` : `${Math.max(1, Math.round(n / 1024))} KB`;
 }

@@ -129,7 +129,7 @@ export async function claimProviderCheck({
     .where(
       and(
         eq(frames.id, id),
-        inArray(frames.status, ["starting", "processing"]),
+        inArray(frames.status, ["starting", "processing", "finalizing"]),
         or(isNull(frames.lastCheckedAt), lte(frames.lastCheckedAt, new Date(now.getTime() - intervalMs))),
       ),
     )

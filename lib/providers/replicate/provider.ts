@@ -5,12 +5,15 @@ import { ProviderError, type ImageInput, type ImageProvider, type Prediction, ty
 import { mapPrediction, type ReplicatePrediction } from "./map-prediction";
 import type { ReplicateModel } from "./models";
 
-// The replicate client retries POST create on network errors (duplicate predictions) and 429s
-// six times without backoff, ignoring Retry-After. We own the retry policy instead: this fetch
-// turns those cases into statuses the client does not retry (420 for 429, 499 for a network
-// failure), and mapCallError() turns them back into our failures.
+// The replicate client retries POST create on network errors (duplicate predictions), 429s
+// and every 5xx GET six times without backoff, ignoring Retry-After. We own the retry policy
+// instead: this fetch turns those cases into statuses the client does not retry (420 for 429,
+// 499 for a network failure, 498 for a 5xx — else each poll during an outage costs six
+// requests), and mapCallError() turns them back into our failures.
 const RATE_LIMITED = 420;
 const NETWORK_FAILED = 499;
+const SERVER_FAILED = 498;
+const UPSTREAM_STATUS = "x-storyframe-status";
 
 function ownRetriesFetch(timeoutMs: number): typeof fetch {
   return async (input, init) => {
@@ -26,6 +29,11 @@ function ownRetriesFetch(timeoutMs: number): typeof fetch {
     }
     if (res.status === 429) {
       return new Response(res.body, { status: RATE_LIMITED, headers: res.headers });
+    }
+    if (res.status >= 500) {
+      const headers = new Headers(res.headers);
+      headers.set(UPSTREAM_STATUS, String(res.status));
+      return new Response(res.body, { status: SERVER_FAILED, headers });
     }
     return res;
   };
@@ -77,8 +85,9 @@ export function mapCallError(e: unknown): ProviderFailure {
   if (status === 422 || status === 400) {
     return { code: "INVALID_INPUT", message: "Replicate refused the prediction input.", retryable: false, retryAfterSeconds: null };
   }
-  if (status !== undefined && status >= 500) {
-    return { code: "PROVIDER_ERROR", message: `Replicate answered HTTP ${status}.`, retryable: true, retryAfterSeconds: null };
+  if (status === SERVER_FAILED || (status !== undefined && status >= 500)) {
+    const upstream = status === SERVER_FAILED ? response?.headers.get(UPSTREAM_STATUS) : status;
+    return { code: "PROVIDER_ERROR", message: `Replicate answered HTTP ${upstream}.`, retryable: true, retryAfterSeconds: null };
   }
   if (e instanceof SyntaxError || /JSON/i.test(message)) {
     return { code: "PROVIDER_ERROR", message: "Replicate sent a malformed answer.", retryable: true, retryAfterSeconds: null };
