@@ -6,6 +6,12 @@ import type { GenerationDeps } from "./deps";
 
 /** Stops a frame that is still being drawn; a finished frame is left as it is. */
 export async function cancelFrame(deps: GenerationDeps, frame: FrameRow): Promise<FrameRow> {
+  if (frame.status === "failed" && frame.nextAttemptAt) {
+    // Canceling a frame that waits for its automatic retry calls the retry off.
+    return (
+      (await updateFrameIfStatus({ db: deps.db, id: frame.id, fromStatuses: ["failed"], patch: { nextAttemptAt: null } })) ?? frame
+    );
+  }
   const { patch, effect } = advance(frame, { kind: "cancel" }, deps.now());
   if (Object.keys(patch).length === 0) return frame;
   // "finalizing" is excluded: the output is already paid for and being stored.
