@@ -74,6 +74,11 @@ export const LIMITS = {
   durationMax: 300,
   frameCountMin: 3,
   frameCountMax: 12,
+  /**
+   * A plan may hold more scenes than a caller can ask for: 12 × 15 s is 180 s, so a longer target
+   * (up to 300 s) gets as many scenes as its length needs (300 s → 20 × 15 s).
+   */
+  planScenesMax: 20,
   sceneSecondsMin: 1,
   sceneSecondsMax: 15,
   /** Sum of scene durations must match the target within this many seconds. */
@@ -119,7 +124,7 @@ export const planSchema = z.object({
   form: formSchema,
   styleBible: styleBibleSchema,
   characters: z.array(characterSchema).max(8),
-  scenes: z.array(planSceneSchema).min(LIMITS.frameCountMin).max(LIMITS.frameCountMax),
+  scenes: z.array(planSceneSchema).min(LIMITS.frameCountMin).max(LIMITS.planScenesMax),
 });
 export type Plan = z.infer<typeof planSchema>;
 
