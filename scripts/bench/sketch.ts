@@ -1,0 +1,95 @@
+// Renders 30 storyboard frames at 16:9 with the embedded sketch renderer and prints per-frame
+// timings as a markdown table.
+//
+//   npx tsx scripts/bench/sketch.ts [--verbose]
+
+import { spawnSync } from "node:child_process";
+import type { CameraMove, ShotType } from "@/lib/planner/schema";
+import { CAMERA_MOVES, SHOT_TYPES } from "@/lib/planner/schema";
+import type { ImageInput } from "@/lib/providers/types";
+
+const DESCRIPTIONS = [
+  "Maya walks along a rainy city street at sunrise toward the café.",
+  "A girl rides her horse across the steppe at dusk.",
+  "Sam sits at his office desk buried in emails, staring at the laptop.",
+  "Two friends share coffee at a market stall at night.",
+  "An astronaut stands on the moon, a planet rising.",
+  "A woman holds the product box against a studio backdrop.",
+  "A car drives down an empty highway through the mountains.",
+  "The couple walk along the beach at sunset, waves rolling in.",
+  "A boy runs through the forest holding a sword.",
+  "Grandfather points at the hills, telling the legend.",
+];
+
+function inputAt(i: number): ImageInput {
+  const shotType = SHOT_TYPES[i % SHOT_TYPES.length] as ShotType;
+  const cameraMove = CAMERA_MOVES[(i * 3) % CAMERA_MOVES.length] as CameraMove;
+  const description = DESCRIPTIONS[i % DESCRIPTIONS.length] as string;
+  return {
+    prompt: description,
+    aspectRatio: "16:9",
+    seed: 1000 + i,
+    outputFormat: "png",
+    referenceImageUrl: null,
+    webhookUrl: null,
+    scene: {
+      number: i + 1,
+      description,
+      shotType,
+      cameraMove,
+      narrativeRole: null,
+      durationSeconds: 4,
+      characters: [],
+      style: { preset: "pencil-sketch", palette: ["#c8553d", "#2c2b29"], lighting: "soft", mood: ["calm"] },
+    },
+  };
+}
+
+const pct = (sorted: number[], p: number): number => sorted[Math.min(sorted.length - 1, Math.floor((sorted.length - 1) * p))] ?? NaN;
+
+async function main(): Promise<void> {
+  const { renderSketch } = await import("@/lib/providers/sketch/render-sketch");
+  // Warm-up: font loading and the first rsvg/Pango initialisation are one-off costs.
+  await renderSketch(inputAt(99));
+  const times: number[] = [];
+  const cpu: number[] = [];
+  let bytes = 0;
+  for (let i = 0; i < 30; i++) {
+    const c0 = process.cpuUsage();
+    const t0 = performance.now();
+    const png = await renderSketch(inputAt(i));
+    times.push(performance.now() - t0);
+    const c = process.cpuUsage(c0);
+    // CPU time of the whole process (JS + libvips threads): steadier than wall time on a busy box.
+    cpu.push((c.user + c.system) / 1000);
+    bytes += png.length;
+  }
+  const sorted = [...times].sort((a, b) => a - b);
+  const sortedCpu = [...cpu].sort((a, b) => a - b);
+  const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
+  const [load1] = (await import("node:os")).loadavg();
+  console.log(`| frames | size | metric | p50 ms | p95 ms | mean ms |`);
+  console.log(`| ---: | :---: | :--- | ---: | ---: | ---: |`);
+  console.log(`| ${times.length} | 1344×768 | wall | ${pct(sorted, 0.5).toFixed(1)} | ${pct(sorted, 0.95).toFixed(1)} | ${mean(times).toFixed(1)} |`);
+  console.log(`| ${times.length} | 1344×768 | CPU | ${pct(sortedCpu, 0.5).toFixed(1)} | ${pct(sortedCpu, 0.95).toFixed(1)} | ${mean(cpu).toFixed(1)} |`);
+  console.log(`\nmean PNG ${(bytes / times.length / 1024).toFixed(0)} KiB · load average ${load1?.toFixed(2)} on ${(await import("node:os")).cpus().length} CPUs`);
+  if (process.argv.includes("--verbose")) {
+    console.log(`\n| frame | shot | scene | CPU ms |\n| ---: | :--- | :--- | ---: |`);
+    cpu.forEach((ms, i) => {
+      const sc = inputAt(i).scene;
+      console.log(`| ${i + 1} | ${sc?.shotType} | ${sc?.description.slice(0, 40)} | ${ms.toFixed(1)} |`);
+    });
+  }
+}
+
+// The renderer imports "server-only", which resolves to a no-op only under the react-server
+// condition; re-run ourselves with it.
+if (!process.execArgv.some((a) => a.includes("react-server"))) {
+  const r = spawnSync(process.execPath, [...process.execArgv, "--conditions=react-server", ...process.argv.slice(1)], { stdio: "inherit" });
+  process.exit(r.status ?? 1);
+} else {
+  main().catch((e: unknown) => {
+    console.error(e);
+    process.exit(1);
+  });
+}
