@@ -172,8 +172,10 @@ export function distributeSeconds(weights: readonly number[], target: number): n
     if (low.length === 0 && high.length === 0) break;
     const lowGap = low.reduce((s, i) => s + MIN - (out[i] ?? 0), 0);
     const highGap = high.reduce((s, i) => s + (out[i] ?? 0) - MAX, 0);
-    if (lowGap >= highGap) for (const i of low) (out[i] = MIN), (fixed[i] = true);
-    else for (const i of high) (out[i] = MAX), (fixed[i] = true);
+    for (const i of lowGap >= highGap ? low : high) {
+      out[i] = lowGap >= highGap ? MIN : MAX;
+      fixed[i] = true;
+    }
   }
   return roundToTenths(out, target);
 }

@@ -28,6 +28,7 @@ type Handler = (request: Request, context: { params: Promise<Record<string, stri
 export async function call(
   handler: unknown,
   options: { method?: string; url?: string; params?: Record<string, string | string[]>; body?: unknown; headers?: Record<string, string> } = {},
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- tests read arbitrary JSON shapes
 ): Promise<{ status: number; body: any; headers: Headers }> {
   const init: RequestInit = { method: options.method ?? "GET", headers: { ...(options.headers ?? {}) } };
   if (options.body !== undefined) {

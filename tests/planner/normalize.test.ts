@@ -60,7 +60,10 @@ describe("normalizePlan", () => {
   it("re-allocates 47 s of durations to the 30 s target, keeping the model's proportions", () => {
     const d = out.scenes.map((s) => s.durationSeconds);
     expect(Math.abs(sum(d) - 30)).toBeLessThanOrEqual(0.05);
-    for (const x of d) expect(x).toBeGreaterThanOrEqual(1), expect(x).toBeLessThanOrEqual(15);
+    for (const x of d) {
+      expect(x).toBeGreaterThanOrEqual(1);
+      expect(x).toBeLessThanOrEqual(15);
+    }
     // 8:6:9:12:12 of 47 → ≈ 5.1, 3.8, 5.7, 7.7, 7.7
     expect(d).toEqual([5.1, 3.8, 5.7, 7.7, 7.7]);
   });

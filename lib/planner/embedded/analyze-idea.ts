@@ -371,7 +371,10 @@ function findCharacters(tokens: Token[], productName: string | null, english: bo
     if (english && !t.tags.has("Noun")) continue;
     if (chars.some((c) => c.roleNoun === base && c.firstAt < i && c.keys.includes(base))) {
       const c = chars.find((x) => x.roleNoun === base && x.keys.includes(base));
-      if (c) c.mentions++, c.at.push(i);
+      if (c) {
+        c.mentions++;
+        c.at.push(i);
+      }
       continue;
     }
     const next = tokens[i + 1];

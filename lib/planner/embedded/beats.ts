@@ -319,7 +319,8 @@ function contentUnits(idea: IdeaAnalysis, form: Form, n: number): Unit[] {
           carry = "";
         }
       }
-      if (carry) parts.length > 0 ? (parts[parts.length - 1] += `, ${carry}`) : parts.push(carry);
+      if (carry && parts.length > 0) parts[parts.length - 1] += `, ${carry}`;
+      else if (carry) parts.push(carry);
       if (parts.length > 1 && split.length + parts.length <= n + sentences.length) for (const p of parts) split.push({ ...s, text: p });
       else split.push(s);
     }

@@ -57,7 +57,7 @@ export function drawHead(pen: Pen, inks: Inks, h: HeadSpec): void {
   for (let i = 0; i < n; i++) {
     const a = (i / n) * Math.PI * 2 - Math.PI / 2;
     let x = Math.cos(a) * rx;
-    let y = Math.sin(a) * ry;
+    const y = Math.sin(a) * ry;
     if (y > 0) x *= 1 - 0.18 * (y / ry); // tapering jaw
     if (profile && x * face > 0 && y > -ry * 0.2 && y < ry * 0.5) x *= 1.06;
     skull.push([c[0] + x + turn * rx * 0.05, c[1] + y]);
