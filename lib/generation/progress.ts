@@ -1,20 +1,10 @@
 import type { FrameRow } from "@/lib/db/schema";
-import type { GenerationStage, StoryboardStatus } from "@/lib/storyboards/dto";
+import type { GenerationStage, StoryboardProgressDto, StoryboardStatus } from "@/lib/storyboards/dto";
 import { IN_FLIGHT } from "./advance";
 import { framesByScene } from "./latest-frames";
 
-export type ProgressSummary = {
-  stage: GenerationStage;
-  storyboardStatus: StoryboardStatus;
-  scenesTotal: number;
-  scenesCompleted: number;
-  scenesFailed: number;
-  scenesInFlight: number;
-  currentScene: number | null;
-  estimatedCompletionSeconds: number | null;
-  message: string;
-  cost: { estimated: number; actual: number; currency: "USD" };
-};
+/** The progress the status route reports (less the per-scene frames), plus the storyboard status. */
+export type ProgressSummary = Omit<StoryboardProgressDto, "scenes"> & { storyboardStatus: StoryboardStatus };
 
 /** Seconds a frame takes when nothing in this storyboard has finished yet to learn from. */
 const DEFAULT_FRAME_SECONDS: Record<string, number> = { sketch: 1, replicate: 4 };

@@ -2,9 +2,10 @@ import "server-only";
 import type { FrameRow, SceneRow, StoryboardRow } from "@/lib/db/schema";
 import { framesByScene, selectedFrameOf } from "@/lib/generation/latest-frames";
 import type { ProgressSummary } from "@/lib/generation/progress";
-import type { AspectRatio, CameraMove, Form, NarrativeRole, ShotType, StylePreset } from "@/lib/planner/schema";
+import type { AspectRatio, Form, StylePreset } from "@/lib/planner/schema";
 import type { Storage } from "@/lib/storage/types";
 import type { FrameDto, SceneDto, StoryboardDto, StoryboardProgressDto } from "./dto";
+import { sceneFieldsOf } from "./scene-fields";
 
 const iso = (d: Date | null | undefined) => (d ? d.toISOString() : null);
 
@@ -92,17 +93,7 @@ export async function toStoryboardDto(input: {
     updatedAt: s.updatedAt.toISOString(),
     cost: progress.cost,
     scenes: scenes.map((scene, i): SceneDto => ({
-      id: scene.id,
-      order: scene.order,
-      narrativeRole: (scene.narrativeRole as NarrativeRole | null) ?? null,
-      description: scene.description,
-      imagePrompt: scene.imagePrompt,
-      durationSeconds: scene.durationSeconds,
-      shotType: scene.shotType as ShotType,
-      cameraMove: scene.cameraMove as CameraMove,
-      characters: scene.characters ?? [],
-      dialogue: scene.dialogue,
-      notes: scene.notes,
+      ...sceneFieldsOf(scene),
       revision: scene.revision,
       selectedFrame: frames[i]!.selectedFrame,
       latestFrame: frames[i]!.latestFrame,

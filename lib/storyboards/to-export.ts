@@ -2,9 +2,10 @@ import "server-only";
 import type { ExportStoryboard, ReadObject } from "@/lib/export/types";
 import { framesByScene, selectedFrameOf } from "@/lib/generation/latest-frames";
 import { AppError } from "@/lib/http/errors";
-import type { AspectRatio, CameraMove, Form, NarrativeRole, ShotType, StylePreset } from "@/lib/planner/schema";
+import type { AspectRatio, Form, StylePreset } from "@/lib/planner/schema";
 import type { Storage } from "@/lib/storage/types";
 import type { LoadedStoryboard } from "./load-storyboard";
+import { sceneFieldsOf } from "./scene-fields";
 
 /** The storyboard as the exporters see it: each scene with its selected stored frame (or none). */
 export function toExportStoryboard({ storyboard: s, scenes, frames }: LoadedStoryboard): ExportStoryboard {
@@ -26,17 +27,7 @@ export function toExportStoryboard({ storyboard: s, scenes, frames }: LoadedStor
       .map((scene) => {
         const frame = selectedFrameOf(scene.selectedFrameId, byScene.get(scene.id)?.succeeded ?? []);
         return {
-          id: scene.id,
-          order: scene.order,
-          narrativeRole: (scene.narrativeRole as NarrativeRole | null) ?? null,
-          description: scene.description,
-          imagePrompt: scene.imagePrompt,
-          durationSeconds: scene.durationSeconds,
-          shotType: scene.shotType as ShotType,
-          cameraMove: scene.cameraMove as CameraMove,
-          characters: scene.characters ?? [],
-          dialogue: scene.dialogue,
-          notes: scene.notes,
+          ...sceneFieldsOf(scene),
           frame:
             frame?.originalKey && frame.displayKey
               ? {
