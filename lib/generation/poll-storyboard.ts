@@ -1,5 +1,6 @@
 import "server-only";
 import { listFramesByStoryboard } from "@/lib/db/queries/frames";
+import { listScenesByStoryboard } from "@/lib/db/queries/scenes";
 import { updateStoryboardById } from "@/lib/db/queries/storyboards";
 import type { FrameRow, SceneRow, StoryboardRow } from "@/lib/db/schema";
 import { mapWithConcurrency } from "./concurrency";
@@ -13,20 +14,25 @@ const POLL_CONCURRENCY = 4;
 
 /**
  * Advances every scene's pending frame (asks the provider, finalizes successes, starts due
- * retries) and returns the storyboard's frames as they now stand.
+ * retries) and returns the storyboard's scenes and frames as they now stand.
  */
 export async function pollStoryboard(
   deps: GenerationDeps,
   loaded: { storyboard: StoryboardRow; scenes: SceneRow[]; frames: FrameRow[] },
-): Promise<FrameRow[]> {
+): Promise<{ scenes: SceneRow[]; frames: FrameRow[] }> {
   const byScene = framesByScene(loaded.frames);
   const pending = loaded.scenes.flatMap((s) => {
     const latest = byScene.get(s.id)?.latest;
     return latest && isPending(latest) ? [latest] : [];
   });
-  if (pending.length === 0) return loaded.frames;
+  if (pending.length === 0) return { scenes: loaded.scenes, frames: loaded.frames };
   await mapWithConcurrency(pending, POLL_CONCURRENCY, (frame) => pollFrame(deps, frame));
-  return listFramesByStoryboard({ db: deps.db, storyboardId: loaded.storyboard.id });
+  // Re-read both: a frame that just succeeded became its scene's selected frame.
+  const [scenes, frames] = await Promise.all([
+    listScenesByStoryboard({ db: deps.db, storyboardId: loaded.storyboard.id }),
+    listFramesByStoryboard({ db: deps.db, storyboardId: loaded.storyboard.id }),
+  ]);
+  return { scenes, frames };
 }
 
 /** Keeps the stored status (used by lists) in step with what the frames say. */

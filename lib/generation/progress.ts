@@ -34,6 +34,8 @@ export function summarizeProgress(input: {
   let completed = 0;
   let failed = 0;
   let inFlight = 0;
+  /** In flight for a scene that already has a frame: a regenerate. */
+  let redrawing = 0;
   let untouched = 0;
   let currentScene: number | null = null;
   const inFlightStarted: number[] = [];
@@ -45,6 +47,7 @@ export function summarizeProgress(input: {
     }
     if (isPending(entry.latest)) {
       inFlight++;
+      if (entry.succeeded.length > 0) redrawing++;
       inFlightStarted.push(entry.latest.createdAt.getTime());
       currentScene ??= scene.order;
     } else if (entry.succeeded.length > 0) completed++;
@@ -76,7 +79,13 @@ export function summarizeProgress(input: {
   if (inFlight > 0) {
     stage = "generating";
     storyboardStatus = "generating";
-    message = `Drawing frame ${Math.min(total, completed + 1)} of ${total} · ${formatEta(eta ?? average)}`;
+    const what =
+      redrawing === inFlight
+        ? inFlight === 1
+          ? `Redrawing frame ${currentScene} of ${total}`
+          : `Redrawing ${inFlight} frames`
+        : `Drawing frame ${Math.min(total, completed + 1)} of ${total}`;
+    message = `${what} · ${formatEta(eta ?? average)}`;
   } else if (completed === 0 && failed === 0) {
     stage = "idle";
     storyboardStatus = "draft";

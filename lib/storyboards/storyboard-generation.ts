@@ -51,8 +51,8 @@ export async function pollStoryboardProgress(
   args: { workspaceId: string; storyboardId: string },
 ): Promise<StoryboardProgressDto> {
   const loaded = await loadStoryboardOrThrow({ db: deps.db, workspaceId: args.workspaceId, id: args.storyboardId });
-  const frames = await pollStoryboard(deps, loaded);
-  const summary = summarize({ scenes: loaded.scenes, frames }, deps.now());
+  const { scenes, frames } = await pollStoryboard(deps, loaded);
+  const summary = summarize({ scenes, frames }, deps.now());
   await syncStoryboardStatus(deps, loaded.storyboard, summary.storyboardStatus);
-  return toProgressDto({ scenes: loaded.scenes, frames, progress: summary, storage: deps.storage });
+  return toProgressDto({ scenes, frames, progress: summary, storage: deps.storage });
 }

@@ -76,7 +76,10 @@ describe("pipeline on the embedded sketch renderer", () => {
     const sceneId = created.body.storyboard.scenes[1].id;
     const regen = await call(r.generate, { method: "POST", params: { id }, body: { sceneIds: [sceneId], force: true } });
     expect(regen.body.frames).toHaveLength(1);
-    await pollUntilSettled(r.status, id);
+    expect(regen.body.progress.message).toMatch(/^Redrawing frame 2 of 3 · /);
+    // The very poll that finishes the new variation already reports it as the scene's frame.
+    const settled = await pollUntilSettled(r.status, id);
+    expect(settled.scenes[1].selectedFrame.id).toBe(regen.body.frames[0].frameId);
     const scene = (await call(r.one, { params: { id } })).body.storyboard.scenes[1];
     expect(scene.variations).toHaveLength(2);
     expect(scene.selectedFrame.id).toBe(regen.body.frames[0].frameId);
