@@ -98,8 +98,9 @@ export async function cancelFrame(frameId: string): Promise<FrameDto> {
 export type ExportFormat = "pdf" | "zip" | "mp4" | "json";
 export type PdfLayout = "grid-2x3" | "grid-3x3" | "single";
 
-export function exportUrl(id: string, format: ExportFormat, layout?: PdfLayout): string {
+export function exportUrl(id: string, format: ExportFormat, layout?: PdfLayout, captions?: boolean): string {
   const q = new URLSearchParams({ format });
   if (layout) q.set("layout", layout);
+  if (captions) q.set("captions", "1");
   return `${base(id)}/export?${q}`;
 }

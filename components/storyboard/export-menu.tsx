@@ -7,9 +7,11 @@ import { buttonClasses } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
 import { ChevronDownIcon, DownloadIcon } from "@/components/ui/icons";
 import { useToast } from "@/components/ui/toaster";
+import { renderAnimatic } from "./animatic-export";
 import { downloadFile, type DownloadProgress } from "./download";
 
-type Item = { key: string; label: string; hint: string; format: ExportFormat; layout?: PdfLayout; ext: string };
+type Item = { key: string; label: string; hint: string; format: ExportFormat; layout?: PdfLayout; ext: string; captions?: boolean };
+type Busy = DownloadProgress & { rendering?: number };
 
 const ITEMS: Item[] = [
   { key: "pdf-2x3", label: "PDF · 2×3 grid", hint: "Six frames a page, with notes", format: "pdf", layout: "grid-2x3", ext: "pdf" },
@@ -17,10 +19,12 @@ const ITEMS: Item[] = [
   { key: "pdf-single", label: "PDF · 1-up", hint: "One large frame a page", format: "pdf", layout: "single", ext: "pdf" },
   { key: "zip", label: "ZIP", hint: "Every frame as an image, plus the plan", format: "zip", ext: "zip" },
   { key: "mp4", label: "MP4 animatic", hint: "Frames timed to the scenes", format: "mp4", ext: "mp4" },
+  { key: "mp4-captions", label: "MP4 animatic · captions", hint: "With scene captions burned in", format: "mp4", ext: "mp4", captions: true },
   { key: "json", label: "JSON", hint: "The plan, scenes and frame URLs", format: "json", ext: "json" },
 ];
 
-function progressText(p: DownloadProgress | undefined): string {
+function progressText(p: Busy | undefined): string {
+  if (p?.rendering !== undefined && p.received === 0) return `Rendering the animatic · ${Math.round(p.rendering * 100)}%`;
   if (!p || p.received === 0) return "Preparing…";
   if (p.total) return `Downloading ${Math.round((p.received / p.total) * 100)}%`;
   return `Downloading ${(p.received / 1_048_576).toFixed(1)} MB`;
@@ -31,7 +35,7 @@ export function ExportMenu({ storyboardId, fileStem }: { storyboardId: string; f
   const id = useId();
   const toast = useToast();
   const [open, setOpen] = useState(false);
-  const [busy, setBusy] = useState<Record<string, DownloadProgress>>({});
+  const [busy, setBusy] = useState<Record<string, Busy>>({});
   const triggerRef = useRef<HTMLButtonElement>(null);
   const menuRef = useRef<HTMLDivElement>(null);
   const busyCount = Object.keys(busy).length;
@@ -86,7 +90,15 @@ export function ExportMenu({ storyboardId, fileStem }: { storyboardId: string; f
     if (busy[item.key]) return;
     setBusy((b) => ({ ...b, [item.key]: { received: 0, total: null } }));
     try {
-      const name = await downloadFile(href, `${fileStem}.${item.ext}`, (p) => setBusy((b) => ({ ...b, [item.key]: p })));
+      // The animatic renders first (with progress), then downloads from where it was stored.
+      const source =
+        item.format === "mp4"
+          ? await renderAnimatic(storyboardId, {
+              captions: item.captions ?? false,
+              onProgress: (rendering) => setBusy((b) => ({ ...b, [item.key]: { received: 0, total: null, rendering } })),
+            })
+          : href;
+      const name = await downloadFile(source, `${fileStem}.${item.ext}`, (p) => setBusy((b) => ({ ...b, [item.key]: p })));
       toast.show({ tone: "success", message: `Downloaded ${name}` });
       setOpen(false);
     } catch (e) {
@@ -132,7 +144,7 @@ export function ExportMenu({ storyboardId, fileStem }: { storyboardId: string; f
         className="absolute right-0 top-full z-50 mt-1.5 w-72 rounded-lg bg-ink-850 p-1 shadow-2xl shadow-black/60 ring-1 ring-ink-700"
       >
         {ITEMS.map((item) => {
-          const href = exportUrl(storyboardId, item.format, item.layout);
+          const href = exportUrl(storyboardId, item.format, item.layout, item.captions);
           const state = busy[item.key];
           return (
             <a
@@ -154,7 +166,7 @@ export function ExportMenu({ storyboardId, fileStem }: { storyboardId: string; f
               <span className="min-w-0 flex-1">
                 <span className="block">{item.label}</span>
                 <span className={cn("block text-xs", state ? "text-accent-400" : "text-ink-400")}>
-                  {state ? (item.format === "mp4" && state.received === 0 ? "Rendering the animatic…" : progressText(state)) : item.hint}
+                  {state ? progressText(state) : item.hint}
                 </span>
               </span>
               {state && (

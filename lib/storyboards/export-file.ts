@@ -1,17 +1,21 @@
 import "server-only";
 import { z } from "zod";
+import { openAnimaticStream } from "@/lib/export/animatic";
 import { PDF_LAYOUTS } from "@/lib/export/pdf-layout";
 import { renderStoryboardPdf } from "@/lib/export/pdf";
 import { stringifyStoryboardJson, toStoryboardJson } from "@/lib/export/storyboard-json";
 import { slugify } from "@/lib/export/labels";
 import { streamStoryboardZip } from "@/lib/export/zip";
 import type { Storage } from "@/lib/storage/types";
+import { renderStoryboardAnimatic } from "./animatic";
 import type { LoadedStoryboard } from "./load-storyboard";
 import { readFrom, toExportStoryboard } from "./to-export";
 
 export const exportQuerySchema = z.object({
-  format: z.enum(["pdf", "zip", "json"]),
+  format: z.enum(["pdf", "zip", "mp4", "json"]),
   layout: z.enum(PDF_LAYOUTS).default("grid-2x3"),
+  /** Burn scene captions into the animatic. */
+  captions: z.enum(["0", "1", "true", "false"]).default("0").transform((v) => v === "1" || v === "true"),
 });
 export type ExportQuery = z.infer<typeof exportQuerySchema>;
 
@@ -23,7 +27,12 @@ export type ExportFile = {
   placeholders: number;
 };
 
-export async function exportStoryboardFile(loaded: LoadedStoryboard, storage: Storage, query: ExportQuery): Promise<ExportFile> {
+export async function exportStoryboardFile(
+  loaded: LoadedStoryboard,
+  storage: Storage,
+  query: ExportQuery,
+  signal?: AbortSignal,
+): Promise<ExportFile> {
   const sb = toExportStoryboard(loaded);
   const read = readFrom(storage);
   const name = slugify(sb.title) || "storyboard";
@@ -44,6 +53,10 @@ export async function exportStoryboardFile(loaded: LoadedStoryboard, storage: St
         filename: `${name}.pdf`,
         placeholders,
       };
+    case "mp4": {
+      const result = await renderStoryboardAnimatic(loaded, storage, { captions: query.captions, signal });
+      return { body: await openAnimaticStream(result), contentType: "video/mp4", filename: `${name}.mp4`, placeholders };
+    }
     case "zip": {
       const pdf = await renderStoryboardPdf(sb, read, { layout: query.layout, now });
       return {
