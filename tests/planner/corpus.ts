@@ -9,6 +9,8 @@ export interface CorpusIdea {
   prompt: string;
   subject: string[];
   form: Form;
+  /** Character names the plan must design (and draw in most story frames). */
+  characters?: string[];
 }
 
 const LONG_PARAGRAPH = [
@@ -111,5 +113,20 @@ export const CORPUS: CorpusIdea[] = [
   { id: "ru-fish", prompt: "Старик Иван ловит золотую рыбку. Рыбка просит отпустить её. Иван отпускает её, и море становится спокойным.", subject: ["Иван"], form: "story" },
   { id: "kk-steppe", prompt: "Айгерім таң атқанда далада ақ биесін іздейді. Ол ескі құдықтың жанынан ізді табады.", subject: ["Айгерім"], form: "story" },
   { id: "ja-lighthouse", prompt: "雪の夜、少女は古い灯台で光を見つける。彼女は海へ向かう。", subject: ["少女", "girl"], form: "story" },
+  // ---- the studio's own kind of chip: one line, several actions
+  {
+    id: "story-lighthouse-keeper",
+    prompt: "A lighthouse keeper finds a message in a bottle written by her younger self, and climbs the tower one last time before the storm.",
+    subject: ["lighthouse keeper", "message"],
+    form: "story",
+    characters: ["Lighthouse keeper"],
+  },
+  { id: "ad-bottle", prompt: "A 30-second ad for a reusable water bottle that keeps drinks cold for 24 hours", subject: ["reusable water bottle"], form: "ad", characters: ["Hiker"] },
+  { id: "story-clouds", prompt: "An old fisherman teaches his granddaughter to read the clouds", subject: ["fisherman", "clouds"], form: "story", characters: ["Old fisherman", "Granddaughter"] },
+  { id: "story-raft", prompt: "Two kids build a raft to cross the river behind their school", subject: ["raft", "kids"], form: "story", characters: ["Two kids"] },
+  { id: "story-courier", prompt: "A courier cycles through a flooded city to deliver a birthday cake", subject: ["courier", "birthday cake"], form: "story", characters: ["Courier"] },
+  { id: "explainer-heat-pump", prompt: "How a heat pump warms a house in winter", subject: ["heat pump"], form: "explainer" },
+  { id: "ad-nimbus", prompt: "A launch film for Nimbus, a smart umbrella that tells you when it will rain", subject: ["Nimbus"], form: "ad", characters: ["Commuter"] },
+  { id: "story-fox", prompt: "A fox steals a pie from a windowsill and the baker chases it through the village", subject: ["fox", "pie"], form: "story", characters: ["Fox", "Baker"] },
   { id: "es-ad", prompt: "Anuncio de 30 segundos para Brisa, una botella de agua que se limpia sola.", subject: ["Brisa"], form: "ad" },
 ];

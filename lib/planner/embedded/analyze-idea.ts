@@ -50,6 +50,10 @@ export interface IdeaCharacter {
   proper: boolean;
   /** Lowercase words that identify them in a sentence. */
   keys: string[];
+  /** A small group drawn as one ("two kids"): verbs agree in the plural. */
+  plural?: boolean;
+  /** The noun in front of the role ("lighthouse" in "lighthouse keeper"). */
+  modifier?: string;
 }
 
 export interface IdeaSentence {
@@ -72,6 +76,8 @@ export interface IdeaProduct {
   descriptor: string | null;
   features: string[];
   audience: string | null;
+  /** A kind of thing ("reusable water bottle"), not a brand: the plan says "the reusable water bottle". */
+  generic?: boolean;
 }
 
 export interface IdeaAnalysis {
@@ -278,7 +284,7 @@ function singular(word: string): string {
 
 // ---------------------------------------------------------------- characters
 
-const KIN = new Set(["brother", "sister", "mother", "father", "mom", "dad", "wife", "husband", "son", "daughter", "grandmother", "grandfather", "grandma", "grandpa"]);
+const KIN = new Set(["brother", "sister", "mother", "father", "mom", "dad", "wife", "husband", "son", "daughter", "grandmother", "grandfather", "grandma", "grandpa", "granddaughter", "grandson", "grandchild", "niece", "nephew", "aunt", "uncle", "cousin"]);
 const NAMING = /^(named|called|llamad[oa]|namens|genannt|nommée?|по|есімді|атты)$/i;
 const HE = /^(he|him|his|himself|él|er|ihn|sein|seine|он|его|ему)$/i;
 const SHE = /^(she|her|hers|herself|ella|sie|ihre|она|её|ее|ей)$/i;
@@ -364,9 +370,14 @@ function findCharacters(tokens: Token[], productName: string | null, english: bo
     const base = singular(t.lower.replace(/['’]s$/, ""));
     const role = ROLE_NOUNS[base];
     if (!role) continue;
+    let group: string | null = null;
     if (base !== t.lower.replace(/['’]s$/, "") && t.lower !== base) {
-      // Plurals are crowds or an audience, not a character to design.
-      if (!/['’]s$/.test(t.lower)) continue;
+      // Plurals are crowds or an audience, not a character to design — except a small group the
+      // idea is about: "Two kids build a raft", "The twins run away".
+      if (!/['’]s$/.test(t.lower)) {
+        group = groupOf(tokens, i, chars);
+        if (!group) continue;
+      }
     }
     if (english && !t.tags.has("Noun")) continue;
     if (chars.some((c) => c.roleNoun === base && c.firstAt < i && c.keys.includes(base))) {
@@ -393,10 +404,17 @@ function findCharacters(tokens: Token[], productName: string | null, english: bo
     const adjs: string[] = [];
     let k = i - 1;
     let owner: string | null = null;
+    let modifier: string | null = null;
     while (k >= 0 && tokens[k]?.sentence === t.sentence) {
       const p = tokens[k]!;
       if (NAME_ADJECTIVES.has(p.lower) || (english && p.tags.has("Adjective") && !p.tags.has("Comparative"))) {
         adjs.unshift(p.lower);
+        k--;
+        continue;
+      }
+      // "a lighthouse keeper", "the village baker": a noun in front is part of who they are.
+      if (english && k === i - 1 && !group && role.kind === "person" && isNounish(p) && !isCap(p) && !endsPhrase(p) && !/['’]s$/.test(p.text) && !ROLE_NOUNS[singular(p.lower)] && !p.tags.has("Possessive") && !p.tags.has("Plural")) {
+        modifier = p.lower;
         k--;
         continue;
       }
@@ -410,11 +428,13 @@ function findCharacters(tokens: Token[], productName: string | null, english: bo
       const o = /^(his|her|their|my|our)$/.test(owner) ? lastNamedBefore(chars, i) : undefined;
       ownerName = o ? (o.proper ? o.name : null) : /^(his|her|their|my|our)$/.test(owner) ? null : owner;
     }
-    const core = ownerName ? base : [...nameAdjs, base].join(" ");
-    const name = ownerName ? `${ownerName}'s ${core}` : capitalise(core);
-    const ref = ownerName ? `${ownerName}'s ${core}` : owner && KIN.has(base) ? `${owner} ${core}` : `the ${core}`;
+    const core = group ?? (ownerName ? base : [...nameAdjs, ...(modifier ? [modifier] : []), base].join(" "));
+    const name = ownerName && !group ? `${ownerName}'s ${core}` : capitalise(core);
+    const ref = group ? `the ${core}` : ownerName ? `${ownerName}'s ${core}` : owner && KIN.has(base) ? `${owner} ${core}` : `the ${core}`;
     const ownerChar = owner ? (/^(his|her|their|my|our)$/.test(owner) ? lastNamedBefore(chars, i)?.name ?? null : owner) : null;
-    add({ name, ref, kind: role.kind, gender: role.gender, role, roleNoun: base, adjectives: adjs, owner: ownerChar, firstAt: i, keys: [name.toLowerCase(), core, base] });
+    const added = add({ name, ref, kind: role.kind, gender: role.gender, role, roleNoun: base, adjectives: adjs, owner: ownerChar, firstAt: i, keys: group ? [name.toLowerCase(), core, t.lower, base] : [name.toLowerCase(), core, base] });
+    if (group) added.plural = true;
+    if (modifier) added.modifier = modifier;
   }
 
   // Genders from the pronouns that follow a name (English only: elsewhere pronouns mislead).
@@ -559,6 +579,36 @@ function insideQuotes(tokens: Token[], i: number): boolean {
   return open;
 }
 
+const GROUP_COUNT = /^(two|three|four|both|twin)$/;
+
+/** "Two kids" → "two kids"; "The kids build…" (the sentence's subject) → "kids". Null for a crowd. */
+function groupOf(tokens: Token[], i: number, chars: IdeaCharacter[]): string | null {
+  const t = tokens[i]!;
+  const words: string[] = [t.lower];
+  let k = i - 1;
+  let counted = false;
+  while (k >= 0 && tokens[k]?.sentence === t.sentence && i - k <= 3) {
+    const p = tokens[k]!;
+    if (GROUP_COUNT.test(p.lower)) {
+      words.unshift(p.lower);
+      counted = true;
+      break;
+    }
+    if (NAME_ADJECTIVES.has(p.lower) || p.tags.has("Adjective")) {
+      words.unshift(p.lower);
+      k--;
+      continue;
+    }
+    break;
+  }
+  const next = tokens[i + 1];
+  const subject = t.pos <= 2 && !!next && next.sentence === t.sentence && next.tags.has("Verb");
+  if (!counted && !subject) return null;
+  // "Two old friends, Ruth and Delia": the names are the characters.
+  for (let j = i + 1; j < Math.min(tokens.length, i + 5); j++) if (chars.some((c) => c.proper && c.firstAt === j)) return null;
+  return words.join(" ");
+}
+
 function appositiveNear(tokens: Token[], c: IdeaCharacter, at: number): boolean {
   return Math.abs(c.firstAt - at) <= 4 && tokens[at]?.sentence === tokens[c.firstAt]?.sentence;
 }
@@ -674,6 +724,13 @@ function findSetting(tokens: Token[]): { setting: string | null; settingPhrase: 
     const text = words.join(" ").replace(/^(The|A|An|This|That) /, (m) => m.toLowerCase());
     found.push({ text, phrase: `${OPEN_GROUND.test(t.lower) ? "on" : "in"} ${text}`, at: i, score: t.pos <= 3 ? 1.5 : 1, head: singular(t.lower) });
   }
+  // "a lighthouse keeper": where the hero works is where the story happens.
+  for (let i = 0; i + 1 < tokens.length; i++) {
+    const t = tokens[i]!;
+    const next = tokens[i + 1]!;
+    if (next.sentence !== t.sentence || !PLACE_NOUNS.has(t.lower) || isCap(t) || !ROLE_NOUNS[singular(next.lower)] || ROLE_NOUNS[singular(next.lower)]?.kind !== "person") continue;
+    found.push({ text: `the ${t.lower}`, phrase: `${OPEN_GROUND.test(t.lower) ? "on" : "at"} the ${t.lower}`, at: i, score: 2.5, head: t.lower });
+  }
   if (found.length === 0) return { setting: null, settingPhrase: null, places: [] };
   for (const f of found) f.score += found.filter((g) => g.head === f.head).length - 1 - f.at * 0.001;
   const best = [...found].sort((a, b) => b.score - a.score || a.at - b.at)[0]!;
@@ -681,7 +738,7 @@ function findSetting(tokens: Token[]): { setting: string | null; settingPhrase: 
   return { setting: best.text, settingPhrase: best.phrase, places };
 }
 
-const NOT_OBJECTS = /^(ad|ads|advert|commercial|spot|video|film|story|storyboard|tale|second|seconds|minute|minutes|sec|scene|scenes|shot|shots|frame|frames|idea|way|thing|things|time|moment|day|days|hours?|years?|life|world|everything|nothing|something|someone|anyone|people|explainer|tutorial|guide|step|steps|one|lot|kind|sort|end|beginning)$/i;
+const NOT_OBJECTS = /^(self|storm|storms|weather|rain|snow|wind|fog|night|ad|ads|advert|commercial|spot|video|film|story|storyboard|tale|second|seconds|minute|minutes|sec|scene|scenes|shot|shots|frame|frames|idea|way|thing|things|time|moment|day|days|hours?|years?|life|world|everything|nothing|something|someone|anyone|people|explainer|tutorial|guide|step|steps|one|lot|kind|sort|end|beginning)$/i;
 
 function findObjects(tokens: Token[], chars: IdeaCharacter[], places: string[], product: IdeaProduct | null): string[] {
   const out: string[] = [];
@@ -776,7 +833,7 @@ function findProduct(tokens: Token[], sentences: string[]): IdeaProduct | null {
   const esc = name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
   const does = new RegExp(`${esc}(?:\\s+([a-z][\\w-]*))?\\s+((?:[a-z]+s)\\b[^.;!?]*)`, "i").exec(text);
   if (does?.[2] && !/^(is|was|has|does)\b/i.test(does[2])) {
-    if (does[1] && !descriptor && !/^(is|was|has|does|and)$/i.test(does[1]) && !/s$/.test(does[1])) descriptor = `${/^[aeiou]/i.test(does[1]) ? "an" : "a"} ${does[1]}`;
+    if (does[1] && !descriptor && !/^(is|was|has|does|and|that|which|who|will|can)$/i.test(does[1]) && !/s$/.test(does[1])) descriptor = `${/^[aeiou]/i.test(does[1]) ? "an" : "a"} ${does[1]}`;
     for (const part of does[2].split(/,\s*|\s+and\s+/)) {
       const p = part.trim();
       if (/^[a-z]+s\b/.test(p) && p.split(" ").length >= 2 && p.length <= 80) features.push(p);
@@ -790,7 +847,16 @@ function findProduct(tokens: Token[], sentences: string[]): IdeaProduct | null {
       if (p.length >= 4 && p.split(" ").length <= 8) features.push(p);
     }
   }
-  return { name, descriptor, features: [...new Set(features)].slice(0, 8), audience };
+  // "that keeps drinks cold" and "keeps drinks cold" are one feature.
+  const clean = features.map((f) => f.replace(/^(that|which|who|it)\s+/i, "").trim()).filter((f) => f.length >= 3);
+  const seen = new Set<string>();
+  const unique = clean.filter((f) => {
+    const k = f.toLowerCase();
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+  return { name, descriptor, features: unique.slice(0, 8), audience, generic: at < 0 };
 }
 
 // ---------------------------------------------------------------- action, goal, topic
@@ -915,6 +981,15 @@ function findKeywords(tokens: Token[], english: boolean): string[] {
     .sort((a, b) => b.n - a.n || a.first - b.first)
     .slice(0, 8)
     .map((e) => e.word);
+}
+
+/** "keeps drinks cold for 24 hours" → "Cold for 24 hours": the benefit as a line a title or super can carry. */
+export function benefitLine(product: IdeaProduct | null): string | null {
+  for (const f of product?.features ?? []) {
+    const m = /^(?:keeps|stays|makes|leaves|gets)\s+(?:[\w-]+\s+)?((?:ice-)?(?:cold|hot|warm|dry|clean|fresh|safe|quiet|charged|cool|crisp|sharp)\b.*)$/i.exec(f);
+    if (m?.[1] && m[1].split(" ").length <= 6) return capitalise(m[1]);
+  }
+  return null;
 }
 
 export function capitalise(s: string): string {

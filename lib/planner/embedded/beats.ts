@@ -1,8 +1,9 @@
 import type { Form, NarrativeRole } from "../schema";
 import { beatTemplate } from "../timing";
-import { capitalise, toPresent, type IdeaAnalysis, type IdeaCharacter, type IdeaSentence } from "./analyze-idea";
+import { benefitLine, capitalise, toPresent, type IdeaAnalysis, type IdeaCharacter, type IdeaSentence } from "./analyze-idea";
 import nlp from "compromise";
 import { PLACE_NOUNS, ROLE_NOUNS } from "./lexicon";
+import { storyClauses, type Clause } from "./clauses";
 import { rngFrom, type Rng } from "./prng";
 import type { Focus } from "./shots";
 
@@ -61,8 +62,12 @@ interface Ctx {
   t: string;
   object: string | null;
   atmos: string[];
-  product: { name: string; descriptor: string | null; audience: string | null; features: Feature[] } | null;
+  product: { name: string; benefit: string | null; descriptor: string | null; audience: string | null; features: Feature[] } | null;
   topic: { clause: string; subject: string; object: string | null; question: string; kind: "clause" | "activity" | "thing" } | null;
+  /** The idea implies danger or struggle (storm, chase, escape…): only then do setbacks and "all is lost" beats fit. */
+  conflict: boolean;
+  /** The hero is a small group ("two kids"): verbs agree in the plural. */
+  plural: boolean;
 }
 
 interface Feature {
@@ -95,8 +100,9 @@ type Template = (c: Ctx, k: number) => Draft | null;
 export function buildBeats(idea: IdeaAnalysis, form: Form, count: number): Beat[] {
   const roles = beatTemplate(form, count);
   const ctx = makeCtx(idea, form);
-  const units = contentUnits(idea, form, roles.length);
-  const slots = assignUnits(units, roles, form);
+  const sheet = form === "story" ? clauseSheet(idea, ctx, roles) : null;
+  const units = sheet ? [] : contentUnits(idea, form, roles.length);
+  const slots = sheet ?? assignUnits(units, roles, form);
   ctx.featureText = slots
     .filter((u, i): u is Unit => !!u && roles[i] === "feature")
     .map((u) => u.text.toLowerCase())
@@ -171,14 +177,20 @@ const ROUTINE: Record<string, string> = {
   scientist: "peering at a sample under a lamp",
   grandmother: "shelling peas at a worn kitchen table",
   grandfather: "fixing a clock at a worn kitchen table",
+  keeper: "polishing the great lens at the top of the stairs",
+  courier: "checking the day's drops on a cracked phone",
+  kid: "kicking a ball about after school",
+  fox: "nosing through the long grass",
+  nurse: "charting at the nurses' station",
+  teacher: "wiping down the blackboard",
 };
 
 function makeCtx(idea: IdeaAnalysis, form: Form): Ctx {
   const rng = rngFrom(`${idea.seed}/beats`);
   const hero = idea.hero;
   const h = hero ? hero.ref : form === "ad" ? "people" : form === "explainer" ? "people" : "a lone figure";
-  const his = hero?.gender === "f" ? "her" : hero?.gender === "m" ? "his" : hero && hero.kind !== "person" ? "its" : "their";
-  const he = hero?.gender === "f" ? "she" : hero?.gender === "m" ? "he" : hero && hero.kind !== "person" ? "it" : "they";
+  const his = hero?.plural ? "their" : hero?.gender === "f" ? "her" : hero?.gender === "m" ? "his" : hero && hero.kind !== "person" ? "its" : "their";
+  const he = hero?.plural ? "they" : hero?.gender === "f" ? "she" : hero?.gender === "m" ? "he" : hero && hero.kind !== "person" ? "it" : "they";
   const companion = hero ? idea.characters.find((c) => c !== hero && c.owner === hero.name && c.kind !== "person") ?? null : null;
   // Someone who only exists in the goal ("to find her lost brother") turns up at the climax, not before.
   const inGoal = (c: IdeaCharacter) => !!idea.goal && c.keys.some((k) => idea.goal!.toLowerCase().includes(k)) && c.mentions === 1;
@@ -193,7 +205,8 @@ function makeCtx(idea: IdeaAnalysis, form: Form): Ctx {
   const object = firstObject ? definite(firstObject).replace(/\b(same|very|other|whole)\s+/i, "") : null;
   const product = idea.product
     ? {
-        name: idea.product.name,
+        name: idea.product.generic ? `the ${idea.product.name}` : idea.product.name,
+        benefit: benefitLine(idea.product),
         descriptor: idea.product.descriptor,
         audience: idea.product.audience,
         features: idea.product.features.map((f) => ({ text: f, kind: featureKind(f) })),
@@ -211,6 +224,8 @@ function makeCtx(idea: IdeaAnalysis, form: Form): Ctx {
     goalStated,
     featureText: "",
     landscape: !!place && (LANDSCAPE.test(place) || JOURNEY.test(idea.text)),
+    conflict: CONFLICT.test(idea.text),
+    plural: !!hero?.plural,
     prev: null,
     objectUses: 0,
   };
@@ -242,7 +257,7 @@ function topicOf(idea: IdeaAnalysis): Ctx["topic"] {
   const object = idea.objects[1] ?? null;
   return {
     clause: /^to\s/i.test(topic.replace(/^how\s+/i, "")) ? topic : clause,
-    subject: /\s|s$/.test(bare(subject)) ? bare(subject) : `the ${bare(subject)}`,
+    subject: /^(the|your|our|their)\s/i.test(subject) ? subject : /s$/.test(bare(subject)) ? bare(subject) : `the ${bare(subject)}`,
     object: object ? definite(object) : null,
     question: asQuestion(topic),
     kind: /^\w+ing\b/i.test(clause) ? "activity" : /^(how|why|what|when|where)\b/i.test(topic) ? "clause" : "thing",
@@ -490,8 +505,8 @@ function fromUnit(unit: Unit, role: NarrativeRole, i: number, c: Ctx, n: number)
   let staged = text;
   const atmos = c.atmos[i % c.atmos.length] ?? "";
   if ((role === "setup" || (i <= 1 && focus === "journey")) && english && !hasAtmos(text)) staged = `${text} ${capitalise(atmos)}.`;
-  if (role === "climax" && c.hero && english) staged = `${text} Hold on ${possessiveOf(c.hero.ref)} face.`;
-  if (role === "resolution" && english && i === n - 1) staged = `${text} Pull back and let the frame go still.`;
+  if (role === "climax" && c.hero && english) staged = `${text} Hold on ${possessiveOf(c.hero.ref)} ${c.plural ? "faces" : "face"}.`;
+  if (role === "resolution" && english && i === n - 1 && !/frame holds/i.test(text)) staged = `${text} Pull back and let the frame go still.`;
   if (role === "cta") {
     notes = `Super: "${superLine(unit.text, c)}"`;
     if (c.form === "ad") {
@@ -500,7 +515,7 @@ function fromUnit(unit: Unit, role: NarrativeRole, i: number, c: Ctx, n: number)
     }
   }
   if (role === "feature" && c.product && raw.toLowerCase().includes(c.product.name.toLowerCase()) && raw.length <= 90) notes = `Super: "${shortSuper(raw)}"`;
-  if (role === "intro" && c.product) notes = `Super: "${capitalise(c.product.name)}"`;
+  if (role === "intro" && c.product) notes = `Super: "${capitalise(c.product.benefit ?? c.product.name)}"`;
   if (role === "how") {
     const step = c.prev?.role === "how" ? (c.prev.notes?.match(/Step (\d+)/)?.[1] ?? "1") : "0";
     notes = `Lower third: "Step ${Number(step) + 1}: ${shortSuper(unit.text.replace(/^(first|then|next|finally|after that|now|second|third)\b,?\s*/i, ""))}"`;
@@ -590,7 +605,10 @@ function fromTemplate(role: NarrativeRole, i: number, c: Ctx, used: Set<string>,
   for (let idx = 0; idx < list.length && !draft; idx++) {
     const id = `${role}/${idx}`;
     if (used.has(id)) continue;
-    const d = list[idx]?.(c, role === "how" ? step : i);
+    let d = list[idx]?.(c, role === "how" ? step : i);
+    // A gentle idea gets gentle beats: no stumbles, no "all is lost".
+    if (d && !c.conflict && c.form === "story" && TENSE_BEAT.test(d.text)) d = null;
+    if (d && c.plural) d = { ...d, text: agreePlural(d.text, c), visual: agreePlural(d.visual, c) };
     if (d) {
       used.add(id);
       draft = d;
@@ -648,7 +666,7 @@ const TEMPLATES: Record<NarrativeRole, readonly Template[]> = {
     (c, k) =>
       c.place && c.landscape
         ? {
-            text: `${placeCap(c)}${c.t}, vast and still — ${at(c, k)}. ${capitalise(c.hh)} ${c.companion ? "are small figures" : "is a small figure"} at its edge.`,
+            text: `${placeCap(c)}${c.t}, vast and still — ${at(c, k)}. ${c.hero ? `${capitalise(c.hh)}, small at its edge.` : "A lone figure stands small at its edge."}`,
             visual: `${c.place}${c.t}, ${at(c, k)}, ${c.hh} small in the distance`,
             focus: "place",
           }
@@ -781,6 +799,14 @@ const TEMPLATES: Record<NarrativeRole, readonly Template[]> = {
             cast: "all",
           }
         : null,
+    (c) =>
+      !c.conflict && c.hero && c.form === "story"
+        ? {
+            text: `${placeCap(c) ?? "The world"}${laterPhrase(c) || ", the light going gold"}: ${c.hh}${obj(c) ? ` and ${obj(c)}` : ""}, small in a wide frame, the day's work done.`,
+            visual: `${c.hh}${obj(c) ? ` with ${obj(c)}` : ""}${c.pin}, small in a wide frame, warm low light`,
+            focus: "place",
+          }
+        : null,
     (c) => obj(c) ? ({
       text: `${placeCap(c) ?? "The world"}${laterPhrase(c)}, quiet again. ${c.H} with ${obj(c)}, changed.`,
       visual: `${c.place ?? "a quiet open space"}${laterPhrase(c)}, ${c.h} with ${obj(c)}`,
@@ -797,7 +823,7 @@ const TEMPLATES: Record<NarrativeRole, readonly Template[]> = {
     (c) =>
       c.hero || c.product?.audience
         ? {
-            text: `Cold open${c.pin}${c.t}: ${audienceOf(c)} mid-routine, making do without ${productKind(c)} — a beat of silence before the music hits.`,
+            text: `Cold open${c.pin}${c.t}: ${audienceOf(c)} mid-routine, making do${productKind(c) ? ` without ${productKind(c)}` : ""} — a beat of silence before the music hits.`,
             visual: `${audienceOf(c)} mid-routine${c.pin}${c.t}, making do`,
             focus: "place",
             cast: "hero",
@@ -822,7 +848,7 @@ const TEMPLATES: Record<NarrativeRole, readonly Template[]> = {
             text: `Reveal: ${c.product.name}${c.product.descriptor ? `, ${c.product.descriptor},` : ""} slides into frame and takes the light.`,
             visual: `${c.product.name}${c.product.descriptor ? `, ${c.product.descriptor},` : ""} hero-lit${c.pp}`,
             focus: "reveal",
-            notes: `Super: "${capitalise(c.product.name)}"`,
+            notes: `Super: "${capitalise(c.product.benefit ?? c.product.name)}"`,
           }
         : null,
     (c) => ({ text: `Meet the answer: ${productRef(c)}, front and centre${c.pp}.`, visual: `${productRef(c)} front and centre${c.pp}`, focus: "reveal" }),
@@ -832,6 +858,7 @@ const TEMPLATES: Record<NarrativeRole, readonly Template[]> = {
     (c) => featureBeat(c, 1),
     (c) => featureBeat(c, 2),
     (c) => featureBeat(c, 3),
+    (c) => proofBeat(c),
     (c) => ({ text: `The texture and finish of ${productRef(c)}, turning slowly under a single light.`, visual: `${productRef(c)} turning slowly, macro detail of its finish`, focus: "product" }),
     (c) => ({
       text: `In use${c.pin}: ${audienceOf(c)} ${c.hero ? "puts" : "put"} ${productRef(c)} to work, and it simply does its job.`,
@@ -862,7 +889,7 @@ const TEMPLATES: Record<NarrativeRole, readonly Template[]> = {
             text: `Packshot: ${productRef(c)} centred on a clean field, logo lockup and tagline. Hold.`,
             visual: `${productRef(c)} centred on a clean seamless background, packshot`,
             focus: "packshot",
-            dialogue: `VO: "${capitalise(productRef(c))}.${c.product?.descriptor ? ` ${capitalise(c.product.descriptor)}.` : ""}"`,
+            dialogue: `VO: "${capitalise(productRef(c))}.${c.product?.benefit ? ` ${c.product.benefit}.` : c.product?.descriptor ? ` ${capitalise(c.product.descriptor)}.` : ""}"`,
             notes: `Super: "${superLine(null, c)}"`,
           },
   ],
@@ -961,10 +988,36 @@ const TEMPLATES: Record<NarrativeRole, readonly Template[]> = {
   ],
 };
 
+/** The claim, shown rather than said: ice still clinking after a day, steam still curling. */
+function proofBeat(c: Ctx): Draft | null {
+  const claim = c.product?.features.map((f) => f.text).join(" ") ?? "";
+  const dur = /\b(\d+|twenty-four|twelve|all-day)[\s-]*(hours?|h|days?|minutes?)\b/i.exec(claim)?.[0] ?? null;
+  const name = productRef(c);
+  const who = c.hero ? c.h : "a hand";
+  let text: string | null = null;
+  if (/\b(cold|ice|chill|cool)\b/i.test(claim)) text = `Insert: ${who === "a hand" ? "a hand tips" : `${who} tips`} ${name} after ${dur ? `${dur} out` : "a long day"} — ice still clinking, beads of condensation running down the side.`;
+  else if (/\b(hot|warm|heat)\b/i.test(claim)) text = `Insert: ${name} opened after ${dur ?? "a long day"} — steam still curling up into the cold air.`;
+  else if (/\brain\b/i.test(claim)) text = `The first drops hit the pavement${c.pin}; ${c.hero ? `${c.h} is already under ${name}` : `${name} is already open`}, dry.`;
+  else if (/\b(charge|charges|battery|power)\b/i.test(claim)) text = `Insert: ${name}'s battery light still glowing${dur ? ` after ${dur}` : ""}, deep into the night.`;
+  if (!text) return null;
+  return { text, visual: text.replace(/^Insert:\s*/, ""), focus: "detail", cast: "hero", notes: dur ? `Super: a clock ticks to "${dur.replace(/\s*hours?$/i, " h")}"` : null };
+}
+
 function featureBeat(c: Ctx, k: number): Draft | null {
   const f = c.product?.features.filter((x) => !c.featureText.includes(x.text.toLowerCase()))[k];
   if (!f || !c.product) return null;
   const name = c.product.name;
+  if (c.hero && f.kind === "vp") {
+    // A claim is a person's moment with the product, not a packshot.
+    const where = c.pin || (c.hero.role?.habitat ? ` on ${c.hero.role.habitat.replace(/^(a|an)\s+/i, "a ")}` : "");
+    return {
+      text: `${k === 0 ? "In use" : "Later"}${where}${k === 0 ? c.t : ""}: ${c.h} reaches for ${name} — it ${f.text}.`,
+      visual: `${c.h} using ${name}${where}${c.t}`,
+      focus: k % 2 === 0 ? "character" : "detail",
+      cast: "hero",
+      notes: `Super: "${capitalise(f.text)}"`,
+    };
+  }
   const tail = [" — turning slowly in the light", " — flexed, twisted, put through its paces", " — in motion, then a hard freeze-frame", " — the detail nobody else bothers with"][k % 4];
   const text =
     f.kind === "vp" ? `Close on ${name}: it ${f.text}.` : f.kind === "adj" ? `Close on ${name}: ${f.text}.` : `Close on ${possessiveOf(name)} ${f.text}${tail}.`;
@@ -977,10 +1030,10 @@ function productRef(c: Ctx): string {
   return c.product?.name ?? c.idea.keywords[0] ?? "the product";
 }
 
-function productKind(c: Ctx): string {
+function productKind(c: Ctx): string | null {
   const d = c.product?.descriptor;
   if (d) return d.replace(/^the\s+/i, "a ").replace(/\s+for\s+.*$/i, "");
-  return "it";
+  return null;
 }
 
 function audienceOf(c: Ctx): string {
@@ -991,6 +1044,7 @@ function audienceOf(c: Ctx): string {
 function superLine(sentence: string | null, c: Ctx): string {
   const name = productRef(c);
   if (sentence) return shortSuper(sentence);
+  if (c.product?.benefit) return `${c.product.benefit}. ${capitalise(name.replace(/^the\s+/i, ""))}. Available now.`;
   const d = c.product?.descriptor ? capitalise(c.product.descriptor.replace(/^(a|an|the)\s+/i, "")) : null;
   return d ? `${capitalise(name)} — ${d}. Available now.` : `${capitalise(name)}. Available now.`;
 }
@@ -1064,4 +1118,207 @@ function distinct(beats: Beat[]): Beat[] {
     seen.add(text.toLowerCase());
     return { ...b, text };
   });
+}
+
+// ---------------------------------------------------------------- a one-line story as a beat sheet
+
+const CONFLICT = /\b(storms?|stormy|chase[sd]?|chasing|lost|loses|fights?|fighting|escapes?|escaping|race[sd]?|racing|flee[sd]?|flood\w*|danger\w*|steals?|stole|stolen|thief|war|monsters?|attack\w*|fire|burning|trap\w*|hunt\w*|runs? away|victim|kill\w*|murder\w*|rescue\w*|save[sd]?|survive\w*|last|before the|against|deadline|missing|cross(es|ing)? the desert|blizzard|haunt\w*|threat\w*)\b/i;
+/** Template beats that only fit an idea with conflict in it. */
+const TENSE_BEAT = /stumbles|all lost|hopeless|neither gives ground|doubt sets in|point of no return|unseen|or something|every step costs more|Something moves|lose everything|now or never|no taking it back|what it will cost|misjudges|falls short/i;
+
+/** "the two kids pushes on" → "the two kids push on". */
+function agreePlural(text: string, c: Ctx): string {
+  const refs = [c.h, c.H, c.hh, capitalise(c.hh), "they", "They"].filter(Boolean).map(escapeRe).join("|");
+  return text
+    .replace(new RegExp(`\\b(${refs})\\s+(is|has|does|was)\\b`, "g"), (_, who: string, v: string) => `${who} ${({ is: "are", has: "have", does: "do", was: "were" } as Record<string, string>)[v] ?? v}`)
+    .replace(new RegExp(`\\b(${refs})\\s+([a-z]+s)\\b`, "g"), (m, who: string, v: string) => {
+      const inf = lemma(v);
+      return inf && inf !== v ? `${who} ${inf}` : m;
+    });
+}
+
+const lemmaMemo = new Map<string, string>();
+function lemma(v: string): string {
+  const hit = lemmaMemo.get(v);
+  if (hit !== undefined) return hit;
+  const terms = (nlp(`she ${v}`).json() as Array<{ terms: Array<{ tags: string[] }> }>)[0]?.terms ?? [];
+  const isVerb = terms[1]?.tags.includes("Verb") ?? false;
+  const inf = isVerb ? (nlp(`she ${v}`).verbs().toInfinitive().text().replace(/^she\s+/i, "") || v) : v;
+  lemmaMemo.set(v, inf);
+  return inf;
+}
+
+interface SheetItem {
+  text: string;
+  /** Clauses of the idea itself are 10; invented coverage lower, dropped first when frames are few. */
+  priority: number;
+  sentence: number;
+}
+
+const READABLE = /\b(message|letter|note|map|diary|postcard|photo|photograph|book|journal|card|scroll|poem|list)\b/i;
+const SKY = /\b(clouds?|sky|stars?|wind|weather|tides?|waves?|birds?)\b/i;
+const HOLDS = /\b(raft|boat|kite|rocket|plane|cart|bridge|treehouse|sled|go-kart|glider|canoe|fort|hut)\b/i;
+
+/** Says a verb for the clause's subject: v(k, "points", "point"). */
+function verbFor(k: Clause, singular: string, plural: string): string {
+  return k.plural ? plural : singular;
+}
+
+function pronouns(who: IdeaCharacter | null, plural: boolean): { he: string; his: string } {
+  if (plural || !who) return { he: "they", his: "their" };
+  if (who.kind !== "person" && who.gender === "n") return { he: "it", his: "its" };
+  return who.gender === "f" ? { he: "she", his: "her" } : who.gender === "m" ? { he: "he", his: "his" } : { he: "they", his: "their" };
+}
+
+/** Coverage a board artist would draw around one of the idea's own actions. */
+function scriptFor(k: Clause, next: Clause | undefined, c: Ctx): { before: SheetItem[]; after: SheetItem[]; resolution?: string } {
+  const S = k.subject;
+  const { he, his } = pronouns(k.who, k.plural);
+  const item = (text: string, priority: number): SheetItem => ({ text: capitalise(text), priority, sentence: k.sentence });
+  const before: SheetItem[] = [];
+  const after: SheetItem[] = [];
+  let resolution: string | undefined;
+  const O = k.object;
+  const hands = k.who?.kind === "animal" ? "jaws" : "hands";
+  switch (k.verb) {
+    case "find":
+    case "discover":
+    case "uncover":
+    case "dig":
+      if (O && READABLE.test(O)) {
+        const by = /\b((?:written|signed|drawn|addressed|left|sent) by [^,.;]+)/i.exec(k.vp)?.[1];
+        after.push(item(`Insert: ${his} hands unroll ${O.replace(/\s+(in|from|inside)\s+.*$/i, "")}${by ? ` — ${by}` : ""}. ${capitalise(he)} ${verbFor(k, "reads", "read")} it once, then again.`, 6));
+      } else if (O && !k.target) after.push(item(`Insert: ${O} in ${his} ${hands}, turned slowly to the light.`, 5));
+      break;
+    case "climb":
+      if (O) after.push(item(`From the top of ${O}, ${S} ${verbFor(k, "looks", "look")} out over ${c.place && /lighthouse|coast|cliff|harbou?r|beach|sea/i.test(c.place) ? "the sea" : c.place ?? "everything below"}${c.conflict ? ", the sky bruising on the horizon" : ""}.`, 5));
+      break;
+    case "teach":
+    case "show":
+    case "help": {
+      const P = k.target?.ref ?? (O && !/^(the|a|an)\s/i.test(O) ? O : null);
+      const skill = k.complement;
+      if (!P || !skill) break;
+      const pupil = pronouns(k.target, !!k.target?.plural);
+      const thing = /\b(?:the|a|an|his|her|their)\s+[\w-]+(?:\s+[\w-]+)?$/i.exec(skill)?.[0] ?? null;
+      const sky = SKY.test(skill);
+      const [sv = "", ...rest] = skill.split(" ");
+      const does = `${lemma(sv) === sv ? conj3(sv) : sv} ${rest.join(" ")}`.trim();
+      after.push(item(`${S} ${verbFor(k, "points", "point")} ${thing ? `at ${thing}` : "the way"}; ${P} ${k.target?.plural ? "squint" : "squints"}, following ${his} finger.`, 7));
+      after.push(item(`${P} ${k.target?.plural ? "try" : "tries"} — a first wrong guess. ${capitalise(S)} ${verbFor(k, "shakes", "shake")} ${his} head, smiling.`, 6));
+      if (sky) after.push(item(`The ${thing ? thing.replace(/^(the|a|an|his|her|their)\s+/i, "") : "sky"} ${/s$/.test(thing ?? "") ? "thicken and darken" : "thickens and darkens"}${c.pin ? ` over ${c.place}` : ""}.`, 4));
+      after.push(item(`${P} ${does} on ${pupil.his} own${sky ? " — and sees the weather turning" : ""}; ${S} ${verbFor(k, "nods", "nod")}, proud.`, 9));
+      resolution = `${capitalise(S)} and ${P} head home together${sky ? " ahead of the weather" : ""}${laterPhrase(c)}. The frame holds, quiet.`;
+      break;
+    }
+    case "build":
+    case "make":
+    case "craft":
+    case "fix":
+    case "repair":
+      if (O) {
+        after.push(item(`Montage: ${S} ${verbFor(k, "measures, hammers and lashes", "measure, hammer and lash")}${c.place && WATER.test(c.place) ? ` on the bank of ${c.place}` : c.pin} — ${O} taking shape, ${at(c, 2)}.`, 6));
+        if (HOLDS.test(O) && next) after.push(item(`${S} ${verbFor(k, "tests", "test")} ${O}: it wobbles, then holds.`, 5));
+      }
+      break;
+    case "steal":
+    case "grab":
+    case "snatch":
+    case "take":
+      if (O) after.push(item(`${S} ${verbFor(k, "bolts", "bolt")}, ${O} clamped in ${his} ${hands}.`, 6));
+      break;
+    case "chase":
+    case "follow":
+    case "pursue":
+    case "hunt":
+      if (k.target) {
+        after.push(item(`The chase: ${k.target.ref} ${k.target.plural ? "weave" : "weaves"}${c.pp ? c.pp : ""}, ${S} a step behind — ${at(c, 1)}.`, 7));
+        after.push(item(`Cornered at last: ${k.target.ref} and ${S} face each other, breathing hard.`, 8));
+        resolution = `${placeCap(c) ?? "The street"}, quiet again${laterPhrase(c)}: ${k.target.ref} and ${S}, both out of breath${obj(c) ? `, ${obj(c)} between them` : ""}. The frame holds, quiet.`;
+      }
+      break;
+    case "deliver":
+    case "bring":
+    case "carry":
+      if (O) before.push(item(`Insert: ${O}, still intact, shielded in ${possessiveOf(S)} arms${c.conflict ? " as the water rises" : ""}.`, 5));
+      break;
+    case "cross":
+      if (O && c.conflict) before.push(item(`Halfway across ${O}, ${S} ${verbFor(k, "holds", "hold")} on as the current pulls.`, 5));
+      else if (O) before.push(item(`${S} ${verbFor(k, "pushes", "push")} off; the far bank of ${O.replace(/^the\s+/i, "the ")} edges closer.`, 5));
+      break;
+    default:
+      break;
+  }
+  return { before, after, resolution };
+}
+
+function conj3(v: string): string {
+  return nlp(v).verbs().toPresentTense().text() || `${v}s`;
+}
+
+/**
+ * A story told in one or two sentences: its clauses become successive beats, in the idea's own
+ * order, with coverage drawn from what each clause does (a found letter is read; a raft is
+ * built, then tested). Returns null when the idea is long enough to carry the frames itself.
+ */
+function clauseSheet(idea: IdeaAnalysis, c: Ctx, roles: NarrativeRole[]): Array<Unit | undefined> | null {
+  if (!idea.english || roles.length < 3) return null;
+  const story = idea.sentences.filter((s) => !s.meta);
+  if (story.length === 0 || story.length > 2 || story.length >= roles.length - 1) return null;
+  const clauses = storyClauses(idea);
+  if (clauses.length === 0) return null;
+  let items: SheetItem[] = [];
+  let resolution: string | undefined;
+  clauses.forEach((k, i) => {
+    const script = scriptFor(k, clauses[i + 1], c);
+    let text = k.text;
+    if (k.event && c.place) {
+      const prev = clauses[i - 1];
+      const from = prev?.verb === "climb" && prev.object ? ` from the top of ${prev.object}` : "";
+      text = `${capitalise(k.subject)} ${k.vp} over ${c.place}; ${c.h} ${c.plural ? "face" : "faces"} it${from}.`;
+    }
+    if (script.before.length > 0 && k.object) text = text.replace(new RegExp(`\\b(a|an) ${escapeRe(bare(k.object))}\\b`), `the ${bare(k.object)}`);
+    items.push(...script.before, { text, priority: 10, sentence: k.sentence }, ...script.after);
+    resolution = script.resolution ?? resolution;
+  });
+  if (items.length < 2 && !resolution) return null;
+  const n = roles.length;
+  const middle = n - 2; // inciting … climax
+  // Too many for the frames: drop invented coverage first (least telling, latest first), then merge clauses.
+  while (items.length > middle) {
+    let drop = -1;
+    items.forEach((it, i) => {
+      if (it.priority < 10 && (drop < 0 || it.priority <= items[drop]!.priority)) drop = i;
+    });
+    if (drop >= 0 && items.length > 1) {
+      items.splice(drop, 1);
+      continue;
+    }
+    // Then the idea's own middle actions (its first and last carry the story), then merge.
+    if (items.length > 2) {
+      items.splice(items.length - 2, 1);
+      continue;
+    }
+    const a = items[0]!;
+    const b = items[1]!;
+    items = [{ text: clipSentence(`${a.text.replace(/[.]$/, "")}, then ${b.text.charAt(0).toLowerCase()}${b.text.slice(1)}`, 170), priority: 10, sentence: a.sentence }, ...items.slice(2)];
+  }
+  items = items.map((it) => ({ ...it, text: clipSentence(it.text, 180) }));
+  const slots: Array<Unit | undefined> = new Array(n).fill(undefined);
+  const unit = (it: SheetItem): Unit => {
+    const s = idea.sentences[it.sentence] ?? idea.sentences[0]!;
+    return { sentences: [{ ...s, text: it.text, quotes: [], pastTense: false, speech: false }], text: it.text, cta: false };
+  };
+  const lastItem = items.pop();
+  // The climax holds on a face: an insert that lands there becomes a close-up on whoever holds it.
+  if (lastItem && /^Insert:\s*/.test(lastItem.text) && c.hero) lastItem.text = `Close on ${c.h}: ${lastItem.text.replace(/^Insert:\s*/, "")}`;
+  if (lastItem) slots[n - 2] = unit(lastItem);
+  const open = Array.from({ length: Math.max(0, n - 3) }, (_, i) => i + 1);
+  items.forEach((it, j) => {
+    const at = items.length === 1 ? 0 : Math.round((j * (open.length - 1)) / (items.length - 1));
+    const slot = open[Math.min(at, open.length - 1)];
+    if (slot !== undefined && slots[slot] === undefined) slots[slot] = unit(it);
+  });
+  if (resolution) slots[n - 1] = unit({ text: resolution, priority: 10, sentence: clauses.at(-1)?.sentence ?? 0 });
+  return slots;
 }

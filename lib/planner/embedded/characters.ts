@@ -112,8 +112,10 @@ function possessive(g: Gender): string {
 
 function noun(c: IdeaCharacter): string {
   const age = c.role?.age;
-  const generic = ["owner", "customer", "hero", "stranger", "brother", "sister", "mother", "mom", "father", "dad", "wife", "husband", "son", "daughter", "grandma", "grandpa", "man", "woman", "kid", "teenager"];
-  if (c.roleNoun && c.kind === "person" && !generic.includes(c.roleNoun)) return c.roleNoun;
+  const generic = ["owner", "customer", "hero", "stranger", "brother", "sister", "mother", "mom", "father", "dad", "wife", "husband", "son", "daughter", "grandma", "grandpa", "man", "woman", "kid", "teenager", "granddaughter", "grandson", "grandchild", "niece", "nephew", "aunt", "uncle", "cousin", "twin", "widow", "widower", "neighbour", "neighbor", "friend", "child"];
+  // A trade says nothing about who does it: a lighthouse keeper the idea calls "she" is drawn as a woman.
+  const genderedByIdea = c.gender !== "n" && c.role?.gender === "n";
+  if (c.roleNoun && c.kind === "person" && !generic.includes(c.roleNoun) && !genderedByIdea) return c.roleNoun;
   if (c.roleNoun === "teenager") return "teenager";
   if (c.gender === "f") return age === "child" ? "girl" : "woman";
   if (c.gender === "m") return age === "child" ? "boy" : "man";
@@ -121,6 +123,13 @@ function noun(c: IdeaCharacter): string {
 }
 
 export function designCharacter(c: IdeaCharacter, idea: IdeaAnalysis): Character {
+  if (c.plural && c.kind === "person") {
+    // A small group is drawn as its members, one look each, in one character entry.
+    const a = designCharacter({ ...c, plural: false, name: `${c.name}/1`, gender: c.gender === "m" ? "m" : "f" }, idea);
+    const b = designCharacter({ ...c, plural: false, name: `${c.name}/2`, gender: c.gender === "f" ? "f" : "m" }, idea);
+    const count = /^(three|four)\b/i.test(c.name) ? `${c.name.split(" ")[0]!.toLowerCase()} of them, led by` : "two:";
+    return { name: c.name.slice(0, 80), look: `${count} a ${a.look}; and a ${b.look}`.slice(0, 300), wardrobe: `the first in ${a.wardrobe}; the second in ${b.wardrobe}`.slice(0, 300) };
+  }
   const key = c.name.toLowerCase();
   const adjs = c.adjectives.filter((a) => !["lost", "talking", "brave", "kind", "curious", "greedy", "shy", "lonely", "wise"].includes(a));
   let look: string;
@@ -146,7 +155,8 @@ export function designCharacter(c: IdeaCharacter, idea: IdeaAnalysis): Character
     const ageBand = ownerOld || c.adjectives.includes("old") ? "old" : c.adjectives.includes("young") || c.adjectives.includes("little") ? (c.role?.age === "child" ? "child" : "young") : c.role?.age ?? pickBy(`${key}/age`, ["young", "adult", "adult", "old"] as const);
     const p = possessive(c.gender);
     const age = pickBy(`${key}/age-words`, AGE[ageBand]).replace("{p}", p);
-    const hair = ageBand === "old" ? pickBy(`${key}/hair`, HAIR[c.gender].filter((h) => /grey|silver|white/.test(h)).concat(["thin white hair"])) : pickBy(`${key}/hair`, HAIR[c.gender].filter((h) => !/grey|silver|white/.test(h)));
+    const hairOptions = ageBand === "child" ? HAIR[c.gender].filter((h) => !/beard|stubble|shaved/.test(h)) : HAIR[c.gender];
+    const hair = ageBand === "old" ? pickBy(`${key}/hair`, hairOptions.filter((h) => /grey|silver|white/.test(h)).concat(["thin white hair"])) : pickBy(`${key}/hair`, hairOptions.filter((h) => !/grey|silver|white/.test(h)));
     const build = ageBand === "child" ? pickBy(`${key}/build`, ["small and skinny", "sturdy and round-faced", "gangly"]) : pickBy(`${key}/build`, BUILD);
     const temper = c.adjectives.includes("greedy") ? ", a pinched, calculating mouth" : c.adjectives.includes("kind") ? ", soft kind eyes" : "";
     look = `${build} ${noun(c)} ${age}, ${hair}, ${pickBy(`${key}/face`, FACE)}${temper}`;

@@ -1,7 +1,7 @@
 import { defaultSceneCount, planSchema, type Character, type Form, type Plan, type PlanRequest } from "../schema";
 import { normalizePlan } from "../normalize";
 import { allocateDurations, feasibleSceneCount } from "../timing";
-import { analyzeIdea, capitalise, type IdeaAnalysis, type IdeaCharacter } from "./analyze-idea";
+import { analyzeIdea, benefitLine, capitalise, type IdeaAnalysis, type IdeaCharacter } from "./analyze-idea";
 import { buildBeats, type Beat } from "./beats";
 import { designCharacter } from "./characters";
 import { ROLE_NOUNS } from "./lexicon";
@@ -58,15 +58,25 @@ export function planEmbedded(request: PlanRequest): Plan {
   return normalizePlan(plan, request);
 }
 
+const PRODUCT_USERS: ReadonlyArray<readonly [RegExp, string]> = [
+  [/\b(bottle|flask|tumbler|backpack|boots?)\b/i, "hiker"],
+  [/\b(umbrella|raincoat|headphones|earbuds|bike|e-bike|scooter|commute)\b/i, "commuter"],
+  [/\b(shoes?|sneakers?|trainers?|running)\b/i, "runner"],
+  [/\b(lantern|tent|stove|sleeping bag)\b/i, "camper"],
+];
+
 /** An ad with no named person still shows its audience: "for campers" → a camper to design. */
 function withAudience(idea: IdeaAnalysis, form: Form): void {
-  if (form !== "ad" || idea.hero || !idea.product?.audience) return;
-  const singular = idea.product.audience.toLowerCase().split(" ").pop()?.replace(/s$/, "") ?? "";
+  if (form !== "ad" || idea.hero || !idea.product) return;
+  // No audience named: the person who would use this kind of thing.
+  const user = idea.product.audience ?? PRODUCT_USERS.find(([re]) => re.test(`${idea.product!.name} ${idea.product!.descriptor ?? ""}`))?.[1];
+  if (!user) return;
+  const singular = user.toLowerCase().split(" ").pop()?.replace(/s$/, "") ?? "";
   const role = ROLE_NOUNS[singular];
   if (!role || role.kind !== "person") return;
   const c: IdeaCharacter = {
     name: capitalise(singular),
-    ref: `a ${singular}`,
+    ref: `the ${singular}`,
     kind: "person",
     gender: role.gender,
     role,
@@ -102,6 +112,9 @@ function titleFor(idea: IdeaAnalysis, form: Form): string {
     return words.length > 6 ? `${words.slice(0, 6).join(" ")}…` : first;
   }
   if (form === "ad" && idea.product) {
+    const benefit = benefitLine(idea.product);
+    if (benefit && (idea.product.generic || !idea.product.descriptor)) return titleCase(benefit);
+    if (idea.product.generic) return titleCase(idea.product.name);
     const d = idea.product.descriptor?.replace(/^(a|an|the)\s+/i, "").replace(/\s+(for|that|which)\s+.*$/i, "");
     return d ? `${idea.product.name} — ${titleCase(d)}` : idea.product.name;
   }
