@@ -52,6 +52,7 @@ async function metricsFor(name: "regular" | "semibold", fontDir?: string): Promi
   let font = fontMetrics.get(key);
   if (!font) {
     font = loadFont(name, fontDir).then((bytes) => createFont(bytes));
+    font.catch(() => fontMetrics.delete(key));
     fontMetrics.set(key, font);
   }
   return font;

@@ -15,7 +15,8 @@ import {
 } from "@/lib/export/animatic-plan";
 import { renderCaptionBar, writePlaceholderCard, writeSceneStill } from "@/lib/export/animatic-stills";
 import { FFMPEG_MISSING_MESSAGE } from "@/lib/export/ffmpeg";
-import { mapLimit, readFrameForRender } from "@/lib/export/frame-source";
+import { readFrameForRender } from "@/lib/export/frame-source";
+import { mapLimit } from "@/lib/export/map-limit";
 import { sceneNumber, shotLabel } from "@/lib/export/labels";
 import { ProcessError, startProcess } from "@/lib/export/process";
 import { orderedScenes } from "@/lib/export/scenes";
@@ -91,11 +92,12 @@ export async function renderAnimatic(sb: ExportStoryboard, read: ReadObject, opt
   const progress = progressReporter(options.onProgress);
   const dir = await mkdtemp(path.join(options.tempRoot ?? os.tmpdir(), "storyframe-animatic-"));
   const cleanup = once(() => rm(dir, { recursive: true, force: true }));
+  const children: Array<Promise<unknown>> = [];
   let succeeded = false;
   try {
     // Stills first (two at a time: sharp is multi-threaded already).
     let prepared = 0;
-    const pieceScenes = await mapLimit(scenes, 2, async (scene, i): Promise<PieceScene> => {
+    const preparing = mapLimit(scenes, 2, async (scene, i): Promise<PieceScene> => {
       throwIfAborted(stop.signal);
       const number = sceneNumber(i + 1, scenes.length);
       const stillFile = path.join(dir, `still-${i}.jpg`);
@@ -118,7 +120,8 @@ export async function renderAnimatic(sb: ExportStoryboard, read: ReadObject, opt
       progress((prepared / scenes.length) * STILLS_SHARE);
       return { still: { file: stillFile, ...still }, caption, motion };
     });
-    throwIfAborted(stop.signal);
+    // A storage read that hangs must not hold the render past its deadline.
+    const pieceScenes = await untilAborted(preparing, stop.signal);
 
     const output = path.join(dir, "animatic.mp4");
     let tooLarge = false;
@@ -138,6 +141,7 @@ export async function renderAnimatic(sb: ExportStoryboard, read: ReadObject, opt
       stdin: "pipe",
       onStdout: parser,
     });
+    children.push(encoder.done);
     const encoderExit = encoder.done.catch((error: unknown) => {
       throw mapProcessError(error, stop.signal, options.timeoutMs);
     });
@@ -169,6 +173,7 @@ export async function renderAnimatic(sb: ExportStoryboard, read: ReadObject, opt
           stdoutTo: encoder.stdin ?? undefined,
         });
         renderer.done.catch(() => undefined);
+        children.push(renderer.done);
         const result = await Promise.race([
           renderer.done.catch((error: unknown) => {
             throw mapProcessError(error, stop.signal, options.timeoutMs);
@@ -214,8 +219,33 @@ export async function renderAnimatic(sb: ExportStoryboard, read: ReadObject, opt
   } finally {
     clearTimeout(timer);
     options.signal?.removeEventListener("abort", onCallerAbort);
-    if (!succeeded) await cleanup();
+    if (!succeeded) {
+      // Killed processes exit at once; wait for them so none outlives the call or its directory.
+      stop.abort(new AppError("EXPORT_FAILED", "The animatic failed."));
+      await Promise.allSettled(children);
+      await cleanup();
+    }
   }
+}
+
+/** Rejects with the signal's reason as soon as it aborts, whatever the promise is still doing. */
+function untilAborted<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
+  promise.catch(() => undefined);
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(signal.reason instanceof Error ? signal.reason : new AppError("EXPORT_FAILED", "The animatic was canceled."));
+    if (signal.aborted) return onAbort();
+    signal.addEventListener("abort", onAbort, { once: true });
+    promise.then(
+      (value) => {
+        signal.removeEventListener("abort", onAbort);
+        resolve(value);
+      },
+      (error: unknown) => {
+        signal.removeEventListener("abort", onAbort);
+        reject(error);
+      },
+    );
+  });
 }
 
 /**

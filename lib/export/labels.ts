@@ -87,6 +87,12 @@ export function slugify(text: string, max = 40): string {
   return slug || "scene";
 }
 
+/** Download name for an export: "the-keeper-of-gull-rock-storyboard.pdf". */
+export function exportFileName(title: string, extension: "pdf" | "zip" | "mp4" | "json"): string {
+  const slug = slugify(title, 60);
+  return `${slug === "scene" ? "storyboard" : `${slug}-storyboard`}.${extension}`;
+}
+
 /** File extension for a stored image's content type. */
 export function extensionForContentType(contentType: string): string {
   const type = contentType.split(";")[0]?.trim().toLowerCase() ?? "";

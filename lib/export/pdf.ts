@@ -5,7 +5,8 @@ import { PDFDocument, type PDFFont, type PDFImage, type PDFPage, rgb } from "pdf
 import sharp from "sharp";
 
 import { loadFont } from "@/lib/export/fonts";
-import { mapLimit, readFrameForRender } from "@/lib/export/frame-source";
+import { readFrameForRender } from "@/lib/export/frame-source";
+import { mapLimit } from "@/lib/export/map-limit";
 import {
   aspectValue,
   cameraLabel,

@@ -1,3 +1,4 @@
+import { unstable_rethrow } from "next/navigation";
 import { ZodError } from "zod";
 import { AppError, ERROR_STATUS, type ErrorIssue } from "./errors";
 
@@ -56,6 +57,8 @@ export function route<C = unknown>(handler: Handler<C>): Handler<C> {
     try {
       return await handler(request, context);
     } catch (e) {
+      // Next signals prerender bail-outs (and redirects) by throwing: those are not our errors.
+      unstable_rethrow(e);
       return toErrorResponse(e);
     }
   };
