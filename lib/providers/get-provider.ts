@@ -19,6 +19,9 @@ export function usesReplicate(config: Env): boolean {
   return config.IMAGE_PROVIDER === "replicate" || (config.IMAGE_PROVIDER === "auto" && Boolean(config.REPLICATE_API_TOKEN));
 }
 
+// Polls ask for a provider per frame; one client per configuration and model serves them all.
+const replicateProviders = new Map<string, ImageProvider>();
+
 function replicate(config: Env, modelKey: string): ImageProvider {
   if (!config.REPLICATE_API_TOKEN) {
     throw new ProviderError({
@@ -28,12 +31,19 @@ function replicate(config: Env, modelKey: string): ImageProvider {
       retryAfterSeconds: null,
     });
   }
-  return new ReplicateProvider({
-    token: config.REPLICATE_API_TOKEN,
-    baseUrl: config.REPLICATE_BASE_URL,
-    model: resolveReplicateModel(modelKey),
-    download: downloadPolicy(config),
-  });
+  const policy = downloadPolicy(config);
+  const cacheKey = JSON.stringify([config.REPLICATE_API_TOKEN, config.REPLICATE_BASE_URL, modelKey, policy]);
+  let provider = replicateProviders.get(cacheKey);
+  if (!provider) {
+    provider = new ReplicateProvider({
+      token: config.REPLICATE_API_TOKEN,
+      baseUrl: config.REPLICATE_BASE_URL,
+      model: resolveReplicateModel(modelKey),
+      download: policy,
+    });
+    replicateProviders.set(cacheKey, provider);
+  }
+  return provider;
 }
 
 const sketch = new SketchProvider();
