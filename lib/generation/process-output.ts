@@ -5,11 +5,13 @@ import { ProviderError } from "@/lib/providers/types";
 
 const FORMATS = { png: "image/png", jpeg: "image/jpeg", webp: "image/webp" } as const;
 const EXT = { png: "png", jpeg: "jpg", webp: "webp" } as const;
+const DISPLAY_MAX = 1920;
 
 export type ProcessedOutput = {
   hash: string;
   original: { body: Buffer; ext: string; contentType: string };
-  display: Buffer;
+  /** null when the original already is a display-ready WebP and serves as its own display copy. */
+  display: Buffer | null;
   thumbnail: Buffer;
   width: number;
   height: number;
@@ -31,9 +33,15 @@ export async function processOutput(bytes: Buffer): Promise<ProcessedOutput> {
     // SVG and friends are refused: only raster formats a model returns are stored.
     throw invalid(`The model's output is not a PNG, JPEG or WebP image (got ${meta.format ?? "unknown"}).`);
   }
+  // Re-encoding a model's WebP that is already within display bounds costs ~75 % of finalization
+  // (bench/RESULTS.md §4) and gains nothing: it is its own display copy.
+  const displayReady =
+    format === "webp" && meta.width <= DISPLAY_MAX && meta.height <= DISPLAY_MAX && (meta.orientation ?? 1) === 1 && (meta.pages ?? 1) === 1;
   const image = sharp(bytes).rotate();
   const [display, thumbnail] = await Promise.all([
-    image.clone().resize({ width: 1920, height: 1920, fit: "inside", withoutEnlargement: true }).webp({ quality: 84 }).toBuffer(),
+    displayReady
+      ? null
+      : image.clone().resize({ width: DISPLAY_MAX, height: DISPLAY_MAX, fit: "inside", withoutEnlargement: true }).webp({ quality: 84 }).toBuffer(),
     image.clone().resize({ width: 480, height: 480, fit: "inside", withoutEnlargement: true }).webp({ quality: 72 }).toBuffer(),
   ]).catch(() => {
     throw invalid("The model's output image is corrupt.");

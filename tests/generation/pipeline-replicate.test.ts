@@ -203,6 +203,8 @@ describe("happy path on Replicate", () => {
         errorCode: null,
         leaseToken: null,
       });
+      // The stand-in serves a 1344×768 WebP: display-ready, so it is its own display copy.
+      expect(f.displayKey).toBe(f.originalKey);
       for (const key of [f.originalKey!, f.displayKey!, f.thumbnailKey!]) {
         expect(key.startsWith(`storyboards/${sb.id}/frames/${f.contentHash}`)).toBe(true);
         expect(existsSync(path.join(storageDir, key))).toBe(true);
@@ -211,8 +213,8 @@ describe("happy path on Replicate", () => {
       expect([thumb.format, thumb.width]).toEqual(["webp", 480]);
       expect(fake.count("download", f.predictionId!)).toBe(1);
     }
-    expect(await filesOf(sb.id)).toHaveLength(18);
-    expect(control.puts).toHaveLength(18);
+    expect(await filesOf(sb.id)).toHaveLength(12); // original (= display) + thumbnail per frame
+    expect(control.puts).toHaveLength(12);
 
     // a terminal storyboard answers from the database: no more calls to Replicate
     const before = fake.log.length;
@@ -252,7 +254,7 @@ describe("faults when creating the prediction", () => {
       [2, "succeeded", null],
     ]);
     expect(frames[1]!.retryOfFrameId).toBe(frameId);
-    expect(await filesOf(sb.id)).toHaveLength(3);
+    expect(await filesOf(sb.id)).toHaveLength(2);
     // the first attempt's id follows to the newest attempt
     expect((await call(r.frame, { params: { id: frameId } })).body.frame).toMatchObject({ id: frames[1]!.id, status: "succeeded" });
   });
@@ -384,7 +386,7 @@ describe("faults downloading the output", () => {
     expect(fake.count("download", predictionId!)).toBe(3);
     expect(fake.count("create")).toBe(1);
     expect(await framesOf(sb.id)).toHaveLength(1);
-    expect(await filesOf(sb.id)).toHaveLength(3);
+    expect(await filesOf(sb.id)).toHaveLength(2);
   });
 
   it("a download that keeps failing gives up after MAX_FINALIZE_ATTEMPTS: DOWNLOAD_FAILED, no new prediction", async () => {
@@ -454,8 +456,8 @@ describe("exactly once", () => {
     ]);
     expect(fake.count("get", predictionId!)).toBe(1);
     expect(fake.count("download", predictionId!)).toBe(1);
-    expect(control.puts).toHaveLength(3);
-    expect(await filesOf(sb.id)).toHaveLength(3);
+    expect(control.puts).toHaveLength(2);
+    expect(await filesOf(sb.id)).toHaveLength(2);
     const frames = await framesOf(sb.id);
     expect(frames).toHaveLength(1);
     expect(frames[0]).toMatchObject({ status: "succeeded", cost: 0.003, leaseToken: null });
@@ -522,7 +524,7 @@ describe("exactly once", () => {
     expect(res.body.frame).toMatchObject({ status: "succeeded", cost: 0.003 });
     expect(res.body.frame.image).toMatchObject({ width: 1344, height: 768 });
     expect(fake.count("download", predictionId!)).toBe(1);
-    expect(await filesOf(sb.id)).toHaveLength(3);
+    expect(await filesOf(sb.id)).toHaveLength(2);
 
     // the dead finalizer wakes up: its lease is gone, its write is refused
     expect(await updateFrameWithLease({ db: d.db, id: frameId, token: "dead-finalizer", patch: { status: "failed" } })).toBeUndefined();
@@ -546,7 +548,7 @@ describe("exactly once", () => {
     expect(fake.count("get", predictionId!) - gets).toBeLessThanOrEqual(4); // one per "process" at most
     expect(fake.count("download", predictionId!)).toBe(2);
     expect(await frameRow(frameId)).toMatchObject({ status: "succeeded" });
-    expect(control.puts).toHaveLength(3);
+    expect(control.puts).toHaveLength(2);
     expect(await framesOf(sb.id)).toHaveLength(1);
   });
 
