@@ -32,6 +32,8 @@ export async function frameByPredictionOrThrow({
 export async function newestAttempt(db: Db, frame: FrameRow): Promise<FrameRow> {
   let current = frame;
   for (let hops = 0; hops < 10; hops++) {
+    // Only a failed attempt is ever retried: a stored frame's poll needs no further lookup.
+    if (current.status !== "failed") return current;
     const next = await getRetryOf({ db, frameId: current.id });
     if (!next) return current;
     current = next;

@@ -1,12 +1,13 @@
 import "server-only";
 import { env } from "@/lib/config/env";
+import { listFramesByStoryboard } from "@/lib/db/queries/frames";
 import type { GenerationDeps } from "@/lib/generation/deps";
 import { generateStoryboard } from "@/lib/generation/generate-storyboard";
 import { pollStoryboard, syncStoryboardStatus } from "@/lib/generation/poll-storyboard";
 import { webhookUrlFor } from "@/lib/generation/webhook-url";
 import { activeProvider } from "@/lib/providers/get-provider";
 import type { GenerateResponseDto, StoryboardProgressDto } from "./dto";
-import { loadStoryboardOrThrow } from "./load-storyboard";
+import { loadStoryboardOrThrow, type LoadedStoryboard } from "./load-storyboard";
 import { summarize } from "./summarize";
 import { toProgressDto } from "./to-dto";
 
@@ -25,7 +26,9 @@ export async function startStoryboardGeneration(
     concurrency: env().GENERATION_CONCURRENCY,
     webhookUrlFor: webhookUrlFor(env(), provider.id),
   });
-  const progress = await progressOf(deps, args);
+  // Starting only added frames: the storyboard and scenes just loaded are still current.
+  const frames = await listFramesByStoryboard({ db: deps.db, storyboardId: args.storyboardId });
+  const progress = await progressOf(deps, { ...loaded, frames });
   return {
     frames: started.map((f) => ({
       frameId: f.id,
@@ -38,8 +41,7 @@ export async function startStoryboardGeneration(
   };
 }
 
-async function progressOf(deps: GenerationDeps, args: { workspaceId: string; storyboardId: string }) {
-  const loaded = await loadStoryboardOrThrow({ db: deps.db, workspaceId: args.workspaceId, id: args.storyboardId });
+async function progressOf(deps: GenerationDeps, loaded: LoadedStoryboard) {
   const summary = summarize(loaded, deps.now());
   await syncStoryboardStatus(deps, loaded.storyboard, summary.storyboardStatus);
   return toProgressDto({ ...loaded, progress: summary, storage: deps.storage });

@@ -2,10 +2,9 @@ import "server-only";
 import type { FrameRow, SceneRow, StoryboardRow } from "@/lib/db/schema";
 import { framesByScene, selectedFrameOf } from "@/lib/generation/latest-frames";
 import type { ProgressSummary } from "@/lib/generation/progress";
-import type { AspectRatio, Form, StylePreset } from "@/lib/planner/schema";
 import type { Storage } from "@/lib/storage/types";
 import type { FrameDto, SceneDto, StoryboardDto, StoryboardProgressDto } from "./dto";
-import { sceneFieldsOf } from "./scene-fields";
+import { sceneFieldsOf, storyboardFieldsOf } from "./row-fields";
 
 const iso = (d: Date | null | undefined) => (d ? d.toISOString() : null);
 
@@ -74,20 +73,11 @@ export async function toStoryboardDto(input: {
   const scenes = [...input.scenes].sort((a, b) => a.order - b.order);
   const frames = await sceneFrames(scenes, input.frames, input.storage);
   return {
-    id: s.id,
-    title: s.title,
-    logline: s.logline,
-    prompt: s.prompt,
-    form: (s.form as Form | null) ?? null,
-    style: s.style as StylePreset,
-    aspectRatio: s.aspectRatio as AspectRatio,
+    ...storyboardFieldsOf(s),
     targetDuration: s.targetDuration,
-    totalDuration: s.totalDuration,
     status: progress.storyboardStatus,
     plannerUsed: s.plannerUsed,
     plannerModel: s.plannerModel,
-    styleBible: s.styleBible ?? null,
-    characters: s.characters ?? [],
     approvedAt: iso(s.approvedAt),
     createdAt: s.createdAt.toISOString(),
     updatedAt: s.updatedAt.toISOString(),

@@ -2,26 +2,16 @@ import "server-only";
 import type { ExportStoryboard, ReadObject } from "@/lib/export/types";
 import { framesByScene, selectedFrameOf } from "@/lib/generation/latest-frames";
 import { AppError } from "@/lib/http/errors";
-import type { AspectRatio, Form, StylePreset } from "@/lib/planner/schema";
 import type { Storage } from "@/lib/storage/types";
 import type { LoadedStoryboard } from "./load-storyboard";
-import { sceneFieldsOf } from "./scene-fields";
+import { sceneFieldsOf, storyboardFieldsOf } from "./row-fields";
 
 /** The storyboard as the exporters see it: each scene with its selected stored frame (or none). */
 export function toExportStoryboard({ storyboard: s, scenes, frames }: LoadedStoryboard): ExportStoryboard {
   const byScene = framesByScene(frames);
   return {
-    id: s.id,
-    title: s.title,
-    logline: s.logline,
-    prompt: s.prompt,
-    form: (s.form as Form | null) ?? null,
-    style: s.style as StylePreset,
-    aspectRatio: s.aspectRatio as AspectRatio,
-    totalDuration: s.totalDuration,
+    ...storyboardFieldsOf(s),
     createdAt: s.createdAt,
-    styleBible: s.styleBible ?? null,
-    characters: s.characters ?? [],
     scenes: [...scenes]
       .sort((a, b) => a.order - b.order)
       .map((scene) => {

@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, desc, eq, inArray, isNull, lt, lte, ne, or } from "drizzle-orm";
+import { and, asc, eq, inArray, isNull, lt, lte, or } from "drizzle-orm";
 import type { DbOrTx } from "../client";
 import { frames, type FrameRow, type NewFrameRow } from "../schema";
 
@@ -51,10 +51,6 @@ export async function listFramesByStoryboard({
     .orderBy(asc(frames.createdAt), asc(frames.attempt));
 }
 
-export async function listFramesByScene({ db, sceneId }: { db: DbOrTx; sceneId: string }): Promise<FrameRow[]> {
-  return db.select().from(frames).where(eq(frames.sceneId, sceneId)).orderBy(desc(frames.createdAt));
-}
-
 export async function listSucceededFramesByStoryboards({
   db,
   storyboardIds,
@@ -68,24 +64,6 @@ export async function listSucceededFramesByStoryboards({
     .from(frames)
     .where(and(inArray(frames.storyboardId, storyboardIds), eq(frames.status, "succeeded")))
     .orderBy(asc(frames.createdAt));
-}
-
-/** Unconditional update (the caller holds the frame, e.g. by lease or by being its only writer). */
-export async function updateFrame({
-  db,
-  id,
-  patch,
-}: {
-  db: DbOrTx;
-  id: string;
-  patch: FramePatch;
-}): Promise<FrameRow | undefined> {
-  const rows = await db
-    .update(frames)
-    .set({ ...patch, updatedAt: new Date() })
-    .where(eq(frames.id, id))
-    .returning();
-  return rows[0];
 }
 
 /** Updates only while the frame is still in `fromStatuses` — a terminal frame is never moved back. */
@@ -192,18 +170,3 @@ export async function updateFrameWithLease({
   return rows[0];
 }
 
-export async function countOtherSucceededFrames({
-  db,
-  sceneId,
-  exceptId,
-}: {
-  db: DbOrTx;
-  sceneId: string;
-  exceptId: string;
-}): Promise<number> {
-  const rows = await db
-    .select({ id: frames.id })
-    .from(frames)
-    .where(and(eq(frames.sceneId, sceneId), eq(frames.status, "succeeded"), ne(frames.id, exceptId)));
-  return rows.length;
-}
