@@ -21,7 +21,7 @@ import { sceneNumber, shotLabel } from "@/lib/export/labels";
 import { ProcessError, startProcess } from "@/lib/export/process";
 import { orderedScenes } from "@/lib/export/scenes";
 import type { ExportStoryboard, ReadObject } from "@/lib/export/types";
-import { AppError } from "@/lib/http/errors";
+import { AppError } from "@/lib/errors";
 
 export type AnimaticOptions = {
   ffmpegPath: string;

@@ -2,7 +2,7 @@ import "server-only";
 import { insertFrame } from "@/lib/db/queries/frames";
 import { newId } from "@/lib/db/ids";
 import type { FrameRow, SceneRow, StoryboardRow } from "@/lib/db/schema";
-import { AppError } from "@/lib/http/errors";
+import { AppError } from "@/lib/errors";
 import type { ImageProvider } from "@/lib/providers/types";
 import { mapWithConcurrency } from "./concurrency";
 import type { GenerationDeps } from "./deps";

@@ -2,7 +2,7 @@ import "server-only";
 import { z } from "zod";
 import { getFrameById, getFrameByPredictionId } from "@/lib/db/queries/frames";
 import type { FrameRow } from "@/lib/db/schema";
-import { AppError } from "@/lib/http/errors";
+import { AppError } from "@/lib/errors";
 import { mapPrediction } from "@/lib/providers/replicate/map-prediction";
 import { verifyReplicateWebhook, type WebhookHeaders } from "@/lib/providers/replicate/verify-webhook";
 import type { GenerationDeps } from "./deps";

@@ -1,5 +1,5 @@
 import type { z } from "zod";
-import { AppError } from "./errors";
+import { AppError } from "@/lib/errors";
 
 export const DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
 

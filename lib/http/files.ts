@@ -1,5 +1,5 @@
 import "server-only";
-import { AppError } from "./errors";
+import { AppError } from "@/lib/errors";
 import { isImmutableKey, keyProblem } from "@/lib/storage/keys";
 import type { Storage } from "@/lib/storage/types";
 

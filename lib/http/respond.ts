@@ -1,6 +1,6 @@
 import { unstable_rethrow } from "next/navigation";
 import { ZodError } from "zod";
-import { AppError, ERROR_STATUS, type ErrorIssue } from "./errors";
+import { AppError, ERROR_STATUS, type ErrorIssue } from "@/lib/errors";
 
 export type ErrorEnvelope = {
   success: false;

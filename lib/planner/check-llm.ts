@@ -1,7 +1,7 @@
 import "server-only";
 import type OpenAI from "openai";
 import { env as readEnv, type Env } from "@/lib/config/env";
-import type { ErrorCode } from "@/lib/http/errors";
+import type { ErrorCode } from "@/lib/errors";
 import { OPENAI_DEFAULT_BASE_URL, createLlmClientFromEnv, isOpenRouter } from "@/lib/planner/llm-client";
 import { mapLlmError } from "@/lib/planner/llm-errors";
 

@@ -1,6 +1,6 @@
 import "server-only";
 import OpenAI from "openai";
-import { AppError } from "@/lib/http/errors";
+import { AppError } from "@/lib/errors";
 
 // Maps whatever the OpenAI SDK (or an OpenAI-compatible server) throws to our AppError. Messages are
 // written here; upstream text is only ever appended after redaction, never the request or the key.

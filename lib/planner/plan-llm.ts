@@ -2,7 +2,7 @@ import "server-only";
 import OpenAI from "openai";
 import { zodResponseFormat } from "openai/helpers/zod";
 import { z } from "zod";
-import { AppError, type ErrorIssue } from "@/lib/http/errors";
+import { AppError, type ErrorIssue } from "@/lib/errors";
 import { mapLlmError, mapLlmErrorBody } from "@/lib/planner/llm-errors";
 import { buildPlanMessages, buildRepairMessages } from "@/lib/planner/llm-prompt";
 import { normalizePlan } from "@/lib/planner/normalize";

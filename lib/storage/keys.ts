@@ -1,4 +1,4 @@
-import { AppError } from "@/lib/http/errors";
+import { AppError } from "@/lib/errors";
 
 // Keys are relative, slash-separated paths of safe segments. Anything else is refused outright
 // rather than "cleaned", so no spelling of a key can ever name a file outside the storage root.

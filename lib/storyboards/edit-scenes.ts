@@ -12,7 +12,7 @@ import {
 } from "@/lib/db/queries/scenes";
 import { getStoryboardById, refreshTotalDuration } from "@/lib/db/queries/storyboards";
 import type { SceneRow, StoryboardRow } from "@/lib/db/schema";
-import { AppError } from "@/lib/http/errors";
+import { AppError } from "@/lib/errors";
 import type { SceneCreate, ScenePatchInput } from "./schemas";
 
 type Scope = { db: Db; workspaceId: string; storyboardId: string };

@@ -2,7 +2,7 @@ import "server-only";
 import type { z } from "zod";
 import type { Db } from "@/lib/db/client";
 import { deleteStoryboardById, getStoryboardById, updateStoryboardById } from "@/lib/db/queries/storyboards";
-import { AppError } from "@/lib/http/errors";
+import { AppError } from "@/lib/errors";
 import { storyboardPrefix } from "@/lib/storage/keys";
 import type { Storage } from "@/lib/storage/types";
 import type { storyboardPatchSchema } from "./schemas";

@@ -3,7 +3,7 @@ import type { Db } from "@/lib/db/client";
 import { getFrameById, getFrameByPredictionId, getRetryOf } from "@/lib/db/queries/frames";
 import { getStoryboardById } from "@/lib/db/queries/storyboards";
 import type { FrameRow } from "@/lib/db/schema";
-import { AppError } from "@/lib/http/errors";
+import { AppError } from "@/lib/errors";
 
 async function ensureOwned(db: Db, workspaceId: string, frame: FrameRow | undefined, what: string): Promise<FrameRow> {
   if (!frame || !(await getStoryboardById({ db, workspaceId, id: frame.storyboardId }))) {

@@ -4,7 +4,7 @@ import type { GenerationDeps } from "@/lib/generation/deps";
 import { generateStoryboard } from "@/lib/generation/generate-storyboard";
 import { framesByScene } from "@/lib/generation/latest-frames";
 import { webhookUrlFor } from "@/lib/generation/webhook-url";
-import { AppError } from "@/lib/http/errors";
+import { AppError } from "@/lib/errors";
 import { activeProvider } from "@/lib/providers/get-provider";
 import type { FrameRow } from "@/lib/db/schema";
 import { loadStoryboardOrThrow } from "./load-storyboard";

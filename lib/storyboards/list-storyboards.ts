@@ -5,7 +5,7 @@ import { listSucceededFramesByStoryboards } from "@/lib/db/queries/frames";
 import { listScenesByStoryboards } from "@/lib/db/queries/scenes";
 import { listStoryboardsByWorkspace } from "@/lib/db/queries/storyboards";
 import { framesByScene, selectedFrameOf } from "@/lib/generation/latest-frames";
-import { AppError } from "@/lib/http/errors";
+import { AppError } from "@/lib/errors";
 import type { AspectRatio, StylePreset } from "@/lib/planner/schema";
 import { getStorage } from "@/lib/storage/get-storage";
 import type { StoryboardSummaryDto } from "./dto";

@@ -4,7 +4,7 @@ import { listFramesByStoryboard } from "@/lib/db/queries/frames";
 import { listScenesByStoryboard } from "@/lib/db/queries/scenes";
 import { getStoryboardById } from "@/lib/db/queries/storyboards";
 import type { FrameRow, SceneRow, StoryboardRow } from "@/lib/db/schema";
-import { AppError } from "@/lib/http/errors";
+import { AppError } from "@/lib/errors";
 
 export type LoadedStoryboard = { storyboard: StoryboardRow; scenes: SceneRow[]; frames: FrameRow[] };
 

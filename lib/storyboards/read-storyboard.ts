@@ -1,6 +1,6 @@
 import "server-only";
 import type { Db } from "@/lib/db/client";
-import { AppError } from "@/lib/http/errors";
+import { AppError } from "@/lib/errors";
 import { getStorage } from "@/lib/storage/get-storage";
 import type { StoryboardDto } from "./dto";
 import { loadStoryboardOrThrow } from "./load-storyboard";

@@ -1,7 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import { planRequestSchema } from "@/lib/planner/schema";
-import { AppError } from "@/lib/http/errors";
+import { AppError } from "@/lib/errors";
 import type { FrameDto, SceneDto, StoryboardDto } from "./dto";
 
 // The seed project's JSON routes (POST /api/storyboard, /api/generate-image), kept compatible.

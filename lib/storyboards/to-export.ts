@@ -1,7 +1,7 @@
 import "server-only";
 import type { ExportStoryboard, ReadObject } from "@/lib/export/types";
 import { framesByScene, selectedFrameOf } from "@/lib/generation/latest-frames";
-import { AppError } from "@/lib/http/errors";
+import { AppError } from "@/lib/errors";
 import type { Storage } from "@/lib/storage/types";
 import type { LoadedStoryboard } from "./load-storyboard";
 import { sceneFieldsOf, storyboardFieldsOf } from "./row-fields";

@@ -8,7 +8,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 
 import { type AnimaticOptions, openAnimaticStream, renderAnimatic } from "@/lib/export/animatic";
 import { probeFfmpeg, resolveFfmpeg } from "@/lib/export/ffmpeg";
-import { AppError } from "@/lib/http/errors";
+import { AppError } from "@/lib/errors";
 import { buildStoryboard } from "@/tests/export/fixtures";
 import { collect } from "@/tests/export/zip-reader";
 

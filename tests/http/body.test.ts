@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { describe, expect, it } from "vitest";
 import { readJson } from "@/lib/http/body";
-import { AppError } from "@/lib/http/errors";
+import { AppError } from "@/lib/errors";
 import { route, toErrorResponse } from "@/lib/http/respond";
 
 const schema = z.object({ prompt: z.string().min(1) });

@@ -3,7 +3,7 @@ import { setupServer } from "msw/node";
 import { zodResponseFormat } from "openai/helpers/zod";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { parseEnv } from "@/lib/config/env";
-import { AppError } from "@/lib/http/errors";
+import { AppError } from "@/lib/errors";
 import { checkLlm, maskKey } from "@/lib/planner/check-llm";
 import { createLlmClient } from "@/lib/planner/llm-client";
 import { retryAfterSecondsFrom } from "@/lib/planner/llm-errors";

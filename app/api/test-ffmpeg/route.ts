@@ -1,7 +1,7 @@
 import { env } from "@/lib/config/env";
 import { assertDiagnosticsAllowed } from "@/lib/diagnostics/gate";
 import { probeFfmpeg, resolveFfmpeg } from "@/lib/export/ffmpeg";
-import { AppError } from "@/lib/http/errors";
+import { AppError } from "@/lib/errors";
 import { json, route } from "@/lib/http/respond";
 
 // GET /api/test-ffmpeg — is ffmpeg there for the animatic, which version, can it encode H.264?

@@ -1,7 +1,7 @@
 import { env } from "@/lib/config/env";
 import { appGenerationDeps } from "@/lib/generation/app-deps";
 import { receiveReplicateWebhook } from "@/lib/generation/receive-webhook";
-import { AppError } from "@/lib/http/errors";
+import { AppError } from "@/lib/errors";
 import { json, route } from "@/lib/http/respond";
 
 const MAX_WEBHOOK_BYTES = 1024 * 1024;

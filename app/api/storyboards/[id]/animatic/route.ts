@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { getDb } from "@/lib/db/client";
-import { isAppError } from "@/lib/http/errors";
+import { isAppError } from "@/lib/errors";
 import { route } from "@/lib/http/respond";
 import { getStorage } from "@/lib/storage/get-storage";
 import { renderAndStoreAnimatic, type AnimaticEvent } from "@/lib/storyboards/animatic";
