@@ -102,6 +102,28 @@ export const characterSchema = z.object({
 });
 export type Character = z.infer<typeof characterSchema>;
 
+export const DIAGRAM_KINDS = ["line-chart", "bar-chart", "timeline", "steps", "cutaway", "comparison"] as const;
+export const diagramKindSchema = z.enum(DIAGRAM_KINDS);
+export type DiagramKind = z.infer<typeof diagramKindSchema>;
+
+/**
+ * What an explainer scene charts, so the sketch renderer can draw a real chart, timeline, step
+ * diagram or labelled cutaway instead of a stock object. Hosted models read only the prompt.
+ */
+export const diagramSchema = z.object({
+  kind: diagramKindSchema,
+  title: z.string().min(1).max(120),
+  /** x-axis labels, step names, milestones or cutaway parts, in reading order. */
+  labels: z.array(z.string().min(1).max(60)).min(1).max(12),
+  /** One value per label for charts and comparisons; null for steps, timelines and cutaways. */
+  values: z.array(z.number()).max(12).nullable(),
+  /** Unit printed with values ("$", "%", "kWh"), or null. */
+  unit: z.string().max(12).nullable(),
+  /** Index into labels of the item this shot emphasises, or null. */
+  highlight: z.number().int().min(0).nullable(),
+});
+export type Diagram = z.infer<typeof diagramSchema>;
+
 // Nullable rather than optional so the same schema serves OpenAI structured outputs,
 // which require every property to be present.
 export const planSceneSchema = z.object({

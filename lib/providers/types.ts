@@ -2,6 +2,7 @@ import type {
   AspectRatio,
   CameraMove,
   Character,
+  Diagram,
   NarrativeRole,
   ShotType,
   StyleBible,
@@ -19,6 +20,8 @@ export type SceneContext = {
   /** Characters of the plan that appear in this scene (their traits). */
   characters: Character[];
   style: StyleBible;
+  /** Set on explainer scenes that chart something; the sketch renderer draws it. */
+  diagram?: Diagram | null;
 };
 
 /** What we ask any provider for. Stored with each frame so a stateless instance can resume it. */
@@ -55,6 +58,8 @@ export type Prediction = {
   /** 0..1 when the provider reports it. */
   progress: number | null;
   metrics: { predictTimeSeconds: number | null };
+  /** The nouns the renderer actually drew (embedded renderer only; hosted providers leave it unset). */
+  depicts?: string[];
 };
 
 export type ModelInfo = {
