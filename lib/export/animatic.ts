@@ -16,7 +16,7 @@ import {
 import { renderCaptionBar, writePlaceholderCard, writeSceneStill } from "@/lib/export/animatic-stills";
 import { FFMPEG_MISSING_MESSAGE } from "@/lib/export/ffmpeg";
 import { readFrameForRender } from "@/lib/export/frame-source";
-import { mapLimit } from "@/lib/export/map-limit";
+import pMap from "p-map";
 import { sceneNumber, shotLabel } from "@/lib/export/labels";
 import { ProcessError, startProcess } from "@/lib/export/process";
 import { orderedScenes } from "@/lib/export/scenes";
@@ -97,7 +97,9 @@ export async function renderAnimatic(sb: ExportStoryboard, read: ReadObject, opt
   try {
     // Stills first (two at a time: sharp is multi-threaded already).
     let prepared = 0;
-    const preparing = mapLimit(scenes, 2, async (scene, i): Promise<PieceScene> => {
+    const preparing = pMap(
+      scenes,
+      async (scene, i): Promise<PieceScene> => {
       throwIfAborted(stop.signal);
       const number = sceneNumber(i + 1, scenes.length);
       const stillFile = path.join(dir, `still-${i}.jpg`);
@@ -119,7 +121,9 @@ export async function renderAnimatic(sb: ExportStoryboard, read: ReadObject, opt
       prepared++;
       progress((prepared / scenes.length) * STILLS_SHARE);
       return { still: { file: stillFile, ...still }, caption, motion };
-    });
+      },
+      { concurrency: 2 },
+    );
     // A storage read that hangs must not hold the render past its deadline.
     const pieceScenes = await untilAborted(preparing, stop.signal);
 

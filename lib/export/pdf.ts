@@ -6,7 +6,7 @@ import sharp from "sharp";
 
 import { loadFont } from "@/lib/export/fonts";
 import { readFrameForRender } from "@/lib/export/frame-source";
-import { mapLimit } from "@/lib/export/map-limit";
+import pMap from "p-map";
 import {
   aspectValue,
   cameraLabel,
@@ -106,7 +106,7 @@ export async function renderStoryboardPdf(
   const pixelWidth = pixelsFor(panelFrame.width, IMAGE_DPI);
   const pixelHeight = pixelsFor(panelFrame.height, IMAGE_DPI);
   // Two at a time: sharp already uses the cores, and only the small JPEGs are kept.
-  const jpegs = await mapLimit(scenes, 2, (scene) => frameJpeg(scene, read, pixelWidth, pixelHeight));
+  const jpegs = await pMap(scenes, (scene) => frameJpeg(scene, read, pixelWidth, pixelHeight), { concurrency: 2 });
   const images: PanelImage[] = [];
   for (const jpeg of jpegs) {
     images.push("missing" in jpeg ? jpeg : { image: await doc.embedJpg(jpeg.bytes) });

@@ -1,6 +1,7 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import { availableParallelism } from "node:os";
+import pLimit from "p-limit";
 import { claimFrameLease, updateFrameWithLease } from "@/lib/db/queries/frames";
 import { updateSceneById } from "@/lib/db/queries/scenes";
 import type { FrameRow } from "@/lib/db/schema";
@@ -9,11 +10,10 @@ import { frameKeys } from "@/lib/storage/keys";
 import { advance, type Observation } from "./advance";
 import type { GenerationDeps } from "./deps";
 import { processOutput } from "./process-output";
-import { Semaphore } from "./semaphore";
 
 // sharp saturates the cores on its own: more finalizations at once only add decoded images to
 // memory (ten 2 MP frames at once peaked at 413 MB), never speed.
-const sharpSlots = new Semaphore(Math.max(1, availableParallelism()));
+const sharpSlots = pLimit(Math.max(1, availableParallelism()));
 
 function asFailure(e: unknown): ProviderFailure {
   if (e instanceof ProviderError) return e.failure;
@@ -42,7 +42,7 @@ export async function finalizeFrame(deps: GenerationDeps, frame: FrameRow, outpu
   let observation: Observation;
   try {
     const bytes = await deps.providerFor(claimed).fetchOutput(output, claimed.input);
-    const processed = await sharpSlots.run(() => processOutput(bytes));
+    const processed = await sharpSlots(() => processOutput(bytes));
     const keys = frameKeys(claimed.storyboardId, processed.hash, processed.original.ext);
     const displayKey = processed.display ? keys.display : keys.original;
     await Promise.all([

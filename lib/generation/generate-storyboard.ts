@@ -1,10 +1,10 @@
 import "server-only";
+import pMap from "p-map";
 import { insertFrame } from "@/lib/db/queries/frames";
 import { newId } from "@/lib/db/ids";
 import type { FrameRow, SceneRow, StoryboardRow } from "@/lib/db/schema";
 import { AppError } from "@/lib/errors";
 import type { ImageProvider } from "@/lib/providers/types";
-import { mapWithConcurrency } from "./concurrency";
 import type { GenerationDeps } from "./deps";
 import { frameInputFor } from "./frame-input";
 import { framesByScene } from "./latest-frames";
@@ -82,5 +82,5 @@ export async function generateStoryboard(deps: GenerationDeps, options: Generate
       });
     }),
   );
-  return mapWithConcurrency(queued, options.concurrency, (frame) => startFrame(deps, frame));
+  return pMap(queued, (frame) => startFrame(deps, frame), { concurrency: Math.max(1, options.concurrency) });
 }

@@ -1,9 +1,9 @@
 import "server-only";
+import pMap from "p-map";
 import { listFramesByStoryboard } from "@/lib/db/queries/frames";
 import { listScenesByStoryboard } from "@/lib/db/queries/scenes";
 import { updateStoryboardById } from "@/lib/db/queries/storyboards";
 import type { FrameRow, SceneRow, StoryboardRow } from "@/lib/db/schema";
-import { mapWithConcurrency } from "./concurrency";
 import type { GenerationDeps } from "./deps";
 import { framesByScene } from "./latest-frames";
 import { pollFrame } from "./poll-frame";
@@ -26,7 +26,7 @@ export async function pollStoryboard(
     return latest && isPending(latest) ? [latest] : [];
   });
   if (pending.length === 0) return { scenes: loaded.scenes, frames: loaded.frames };
-  await mapWithConcurrency(pending, POLL_CONCURRENCY, (frame) => pollFrame(deps, frame));
+  await pMap(pending, (frame) => pollFrame(deps, frame), { concurrency: POLL_CONCURRENCY });
   // Re-read both: a frame that just succeeded became its scene's selected frame.
   const [scenes, frames] = await Promise.all([
     listScenesByStoryboard({ db: deps.db, storyboardId: loaded.storyboard.id }),

@@ -1,10 +1,28 @@
 import type { FrameRow } from "@/lib/db/schema";
-import type { GenerationStage, StoryboardProgressDto, StoryboardStatus } from "@/lib/storyboards/dto";
 import { IN_FLIGHT } from "./advance";
 import { framesByScene } from "./latest-frames";
 
+export type GenerationStage = "idle" | "generating" | "ready" | "partial" | "failed";
+export type StoryboardStatus = "draft" | "generating" | "ready" | "partial" | "failed";
+export type GenerationCost = { estimated: number; actual: number; currency: "USD" };
+
+/** Where a storyboard's generation stands; the status route adds the per-scene frames. */
+export type GenerationProgress = {
+  stage: GenerationStage;
+  scenesTotal: number;
+  scenesCompleted: number;
+  scenesFailed: number;
+  scenesInFlight: number;
+  /** 1-based order of the first scene still being drawn. */
+  currentScene: number | null;
+  estimatedCompletionSeconds: number | null;
+  /** e.g. "Drawing frame 3 of 8 · about 20 s left" or "Ready, 2 scenes failed". */
+  message: string;
+  cost: GenerationCost;
+};
+
 /** The progress the status route reports (less the per-scene frames), plus the storyboard status. */
-export type ProgressSummary = Omit<StoryboardProgressDto, "scenes"> & { storyboardStatus: StoryboardStatus };
+export type ProgressSummary = GenerationProgress & { storyboardStatus: StoryboardStatus };
 
 /** Seconds a frame takes when nothing in this storyboard has finished yet to learn from. */
 const DEFAULT_FRAME_SECONDS: Record<string, number> = { sketch: 1, replicate: 4 };

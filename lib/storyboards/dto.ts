@@ -1,3 +1,4 @@
+import type { GenerationCost, GenerationProgress, GenerationStage, StoryboardStatus } from "@/lib/generation/progress";
 import type { AspectRatio, CameraMove, Character, Form, NarrativeRole, ShotType, StyleBible, StylePreset } from "@/lib/planner/schema";
 
 // What the JSON API returns. Client-safe (types only): the studio UI imports these.
@@ -57,9 +58,9 @@ export type SceneDto = {
   variations: FrameDto[];
 };
 
-export type StoryboardStatus = "draft" | "generating" | "ready" | "partial" | "failed";
+export type { StoryboardStatus };
 
-export type CostDto = { estimated: number; actual: number; currency: "USD" };
+export type CostDto = GenerationCost;
 
 export type StoryboardDto = {
   id: string;
@@ -98,20 +99,9 @@ export type StoryboardSummaryDto = {
   thumbnails: (string | null)[];
 };
 
-export type GenerationStage = "idle" | "generating" | "ready" | "partial" | "failed";
+export type { GenerationStage };
 
-export type StoryboardProgressDto = {
-  stage: GenerationStage;
-  scenesTotal: number;
-  scenesCompleted: number;
-  scenesFailed: number;
-  scenesInFlight: number;
-  /** 1-based order of the first scene still being drawn. */
-  currentScene: number | null;
-  estimatedCompletionSeconds: number | null;
-  /** e.g. "Drawing frame 3 of 8 · about 20 s left" or "Ready, 2 scenes failed". */
-  message: string;
-  cost: CostDto;
+export type StoryboardProgressDto = GenerationProgress & {
   /** Per scene, the frame fields that change while generating. */
   scenes: { sceneId: string; selectedFrame: FrameDto | null; latestFrame: FrameDto | null }[];
 };
