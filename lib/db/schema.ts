@@ -141,3 +141,17 @@ export type StoryboardRow = typeof storyboards.$inferSelect;
 export type SceneRow = typeof scenes.$inferSelect;
 export type FrameRow = typeof frames.$inferSelect;
 export type NewFrameRow = typeof frames.$inferInsert;
+
+/**
+ * Webhook deliveries already applied, by their signed `webhook-id`: a replay inside the signature's
+ * time window is refused. Rows outlive that window a little and are then swept.
+ */
+export const webhookReceipts = sqliteTable(
+  "webhook_receipts",
+  {
+    id: text("id").primaryKey(),
+    expiresAt: integer("expires_at", { mode: "timestamp_ms" }).notNull(),
+    createdAt: timestamps.createdAt,
+  },
+  (t) => [index("webhook_receipts_expires_idx").on(t.expiresAt)],
+);

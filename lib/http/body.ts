@@ -12,9 +12,22 @@ export async function readJsonBody(request: Request, maxBytes = DEFAULT_MAX_BODY
   if (!/^application\/([a-z0-9.+-]*\+)?json\b/i.test(type.trim())) {
     throw new AppError("UNSUPPORTED_MEDIA_TYPE", "Send the body as JSON with Content-Type: application/json.");
   }
+  const text = await readTextBody(request, maxBytes);
+  if (text.trim() === "") throw new AppError("INVALID_REQUEST", "The request body is empty; send a JSON object.");
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new AppError("INVALID_REQUEST", "The request body is not valid JSON.");
+  }
+}
+
+/**
+ * The raw body as text, refused with 413 as soon as it passes `maxBytes` while streaming:
+ * Content-Length may be absent or lie, and buffering first lets one request fill the memory.
+ */
+export async function readTextBody(request: Request, maxBytes: number): Promise<string> {
   const declared = Number(request.headers.get("content-length") ?? "NaN");
   if (Number.isFinite(declared) && declared > maxBytes) throw tooLarge(maxBytes);
-
   const chunks: Uint8Array[] = [];
   let size = 0;
   if (request.body) {
@@ -30,13 +43,7 @@ export async function readJsonBody(request: Request, maxBytes = DEFAULT_MAX_BODY
       chunks.push(value);
     }
   }
-  const text = Buffer.concat(chunks).toString("utf8");
-  if (text.trim() === "") throw new AppError("INVALID_REQUEST", "The request body is empty; send a JSON object.");
-  try {
-    return JSON.parse(text);
-  } catch {
-    throw new AppError("INVALID_REQUEST", "The request body is not valid JSON.");
-  }
+  return Buffer.concat(chunks).toString("utf8");
 }
 
 /** readJsonBody + zod: the parsed, typed body or a 4xx. */

@@ -76,7 +76,9 @@ describe("POST /api/webhooks/replicate", () => {
   it("asks Replicate for start and completed webhooks at our public URL", async () => {
     const r = await routes();
     const { frameId, predictionId, webhookUrl } = await startFrame(r);
-    expect(webhookUrl).toBe(`https://storyframe.example/api/webhooks/replicate?frame=${frameId}`);
+    // no frame in the URL: its query is not signed
+    expect(webhookUrl).toBe("https://storyframe.example/api/webhooks/replicate");
+    expect(frameId).toBeTruthy();
     const create = fake.creates.at(-1)!;
     expect(create.body!.webhook_events_filter).toEqual(["start", "completed"]);
     expect(fake.predictions.get(predictionId)!.webhook).toBe(webhookUrl);
@@ -111,19 +113,79 @@ describe("POST /api/webhooks/replicate", () => {
     expect(await frameRow(frameId)).toMatchObject({ status: "failed", errorCode: "CONTENT_POLICY", nextAttemptAt: null });
   });
 
-  it("the same webhook delivered again, and several times at once, stores one frame", async () => {
+  it("the same webhook delivered again, and several times at once, is applied once and stores one frame", async () => {
     const r = await routes();
     const { storyboardId, frameId, predictionId, webhookUrl } = await startFrame(r);
     const body = webhookBody(predictionId, "succeeded");
     const headers = signedHeaders(body);
     const results = await Promise.all([1, 2, 3].map(() => post(r, webhookUrl, body, headers)));
     for (const res of results) expect(res.status).toBe(200);
+    expect(results.filter((res) => res.body.duplicate).length).toBe(2);
+    expect(results.find((res) => !res.body.duplicate)!.body).toEqual({ success: true, frameId, status: "succeeded" });
     const again = await post(r, webhookUrl, body, headers);
-    expect(again.body).toEqual({ success: true, frameId, status: "succeeded" });
+    expect(again.body).toEqual({ success: true, frameId: null, status: null, duplicate: true });
     expect(fake.count("download", predictionId)).toBe(1);
     const frames = await listFramesByStoryboard({ db: await db(), storyboardId });
     expect(frames).toHaveLength(1);
     expect(frames[0]!.status).toBe("succeeded");
+  });
+
+  it("a replayed delivery (same webhook-id, still inside the 300 s window) is refused and changes nothing", async () => {
+    const r = await routes();
+    const { frameId, predictionId, webhookUrl } = await startFrame(r);
+    const processing = webhookBody(predictionId, "processing");
+    const captured = signedHeaders(processing);
+    expect((await post(r, webhookUrl, processing, captured)).body.status).toBe("processing");
+    const before = await frameRow(frameId);
+    const replay = await post(r, webhookUrl, processing, captured);
+    expect(replay.status).toBe(200);
+    expect(replay.body).toEqual({ success: true, frameId: null, status: null, duplicate: true });
+    expect(await frameRow(frameId)).toEqual(before);
+    // a new delivery (new webhook-id) of the same news still goes through
+    expect((await post(r, webhookUrl, processing, signedHeaders(processing))).body).toEqual({ success: true, frameId, status: "processing" });
+  });
+
+  it("a delivery that could not be applied is accepted again when Replicate retries it", async () => {
+    const r = await routes();
+    const { frameId, predictionId, webhookUrl } = await startFrame(r);
+    const body = webhookBody(predictionId, "succeeded");
+    const headers = signedHeaders(body);
+    const { webhookReceipts } = await import("@/lib/db/schema");
+    const rows = async () => (await (await db()).select().from(webhookReceipts)).map((row) => row.id);
+    // the first try dies on the database (the frames table is briefly unwritable)
+    const client = (await (await import("@/lib/db/client")).getDatabase()).client;
+    await client.execute("CREATE TRIGGER block_frames BEFORE UPDATE ON frames BEGIN SELECT RAISE(ABORT, 'blocked'); END");
+    const first = await post(r, webhookUrl, body, headers);
+    await client.execute("DROP TRIGGER block_frames");
+    expect(first.status).toBe(500);
+    expect(await rows()).not.toContain(headers["webhook-id"]);
+    const retry = await post(r, webhookUrl, body, headers);
+    expect(retry.body).toEqual({ success: true, frameId, status: "succeeded" });
+    expect(await rows()).toContain(headers["webhook-id"]);
+  });
+
+  it("refuses a body over 1 MiB while reading it, without buffering the rest", async () => {
+    const r = await routes();
+    let pulled = 0;
+    const chunk = new Uint8Array(64 * 1024).fill(0x20);
+    const stream = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        if (pulled >= 8 * 1024 * 1024) return controller.close();
+        pulled += chunk.byteLength;
+        controller.enqueue(chunk);
+      },
+    });
+    const res = await r.webhook(
+      new Request("https://storyframe.example/api/webhooks/replicate", {
+        method: "POST",
+        body: stream,
+        headers: { "content-type": "application/json" },
+        duplex: "half",
+      } as RequestInit),
+    );
+    expect(res.status).toBe(413);
+    expect(((await res.json()) as { error: { code: string } }).error.code).toBe("PAYLOAD_TOO_LARGE");
+    expect(pulled).toBeLessThan(2 * 1024 * 1024);
   });
 
   it("a late webhook never moves a finished frame: 'starting' after success, success after cancel", async () => {
@@ -173,13 +235,18 @@ describe("POST /api/webhooks/replicate", () => {
     expect(fake.log).toHaveLength(0);
   });
 
-  it("a prediction that does not belong to the frame named in the URL is ignored", async () => {
+  it("a ?frame= in the URL is never trusted: a signed webhook of another prediction can't move a frame", async () => {
     const r = await routes();
     const a = await startFrame(r);
+    const { frames } = await import("@/lib/db/schema");
+    const { eq } = await import("drizzle-orm");
+    // the frame has not recorded its prediction id yet (its start is still in flight)
+    await (await db()).update(frames).set({ predictionId: null }).where(eq(frames.id, a.frameId));
     const body = JSON.stringify({ id: "someoneelsesprediction000", status: "succeeded", output: ["https://replicate.delivery/xezq/x/out-0.webp"] });
-    const res = await post(r, a.webhookUrl, body, signedHeaders(body));
+    const res = await post(r, `https://storyframe.example/api/webhooks/replicate?frame=${a.frameId}`, body, signedHeaders(body));
     expect(res.body).toEqual({ success: true, frameId: null, status: null });
-    expect((await frameRow(a.frameId)).status).toBe("starting");
+    expect(await frameRow(a.frameId)).toMatchObject({ status: "starting", predictionId: null, originalKey: null });
+    expect(fake.log.filter((entry) => entry.kind === "download")).toHaveLength(0);
   });
 
   it("accepts a signature list where one entry matches (key rotation)", async () => {
