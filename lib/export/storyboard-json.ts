@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { multiLineText, singleLineText } from "@/lib/text-fields";
 
 import { orderedScenes, runningTime } from "@/lib/export/scenes";
 import type { ExportStoryboard } from "@/lib/export/types";
@@ -26,7 +27,7 @@ const frameJsonSchema = z.object({
   width: z.number().int().positive(),
   height: z.number().int().positive(),
   seed: z.number().int().nullable(),
-  model: z.string().max(200).nullable(),
+  model: singleLineText().max(200).nullable(),
   contentType: z.enum(["image/png", "image/jpeg", "image/webp"]),
 });
 
@@ -48,9 +49,9 @@ export const storyboardJsonSchema = z
           : `expected version ${STORYBOARD_JSON_VERSION}`,
     }),
     storyboard: z.object({
-      title: z.string().trim().min(1).max(120),
-      logline: z.string().max(400).nullable(),
-      prompt: z.string().max(LIMITS.promptMaxChars),
+      title: singleLineText().trim().min(1).max(120),
+      logline: multiLineText().max(400).nullable(),
+      prompt: multiLineText().max(LIMITS.promptMaxChars),
       form: formSchema.nullable(),
       style: stylePresetSchema,
       aspectRatio: aspectRatioSchema,

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { multiLineText, singleLineText } from "@/lib/text-fields";
 
 // The contract both planners fill and the editor, generator and exports read.
 // Client-safe: forms import these enums and limits.
@@ -90,15 +91,15 @@ const hexColor = z.string().regex(/^#[0-9a-fA-F]{6}$/, "a #rrggbb colour");
 export const styleBibleSchema = z.object({
   preset: stylePresetSchema,
   palette: z.array(hexColor).min(2).max(6).describe("#rrggbb colours, the first is the accent"),
-  lighting: z.string().min(1).max(200),
-  mood: z.array(z.string().min(1).max(40)).min(1).max(6),
+  lighting: singleLineText().min(1).max(200),
+  mood: z.array(singleLineText().min(1).max(40)).min(1).max(6),
 });
 export type StyleBible = z.infer<typeof styleBibleSchema>;
 
 export const characterSchema = z.object({
-  name: z.string().min(1).max(80),
-  look: z.string().min(1).max(300).describe("face, build, age, hair: what every frame repeats"),
-  wardrobe: z.string().min(1).max(300),
+  name: singleLineText().min(1).max(80),
+  look: multiLineText().min(1).max(300).describe("face, build, age, hair: what every frame repeats"),
+  wardrobe: multiLineText().min(1).max(300),
 });
 export type Character = z.infer<typeof characterSchema>;
 
@@ -112,13 +113,13 @@ export type DiagramKind = z.infer<typeof diagramKindSchema>;
  */
 export const diagramSchema = z.object({
   kind: diagramKindSchema,
-  title: z.string().min(1).max(120),
+  title: singleLineText().min(1).max(120),
   /** x-axis labels, step names, milestones or cutaway parts, in reading order. */
-  labels: z.array(z.string().min(1).max(60)).min(1).max(12),
+  labels: z.array(singleLineText().min(1).max(60)).min(1).max(12),
   /** One value per label for charts and comparisons; null for steps, timelines and cutaways. */
   values: z.array(z.number()).max(12).nullable(),
   /** Unit printed with values ("$", "%", "kWh"), or null. */
-  unit: z.string().max(12).nullable(),
+  unit: singleLineText().max(12).nullable(),
   /** Index into labels of the item this shot emphasises, or null. */
   highlight: z.number().int().min(0).nullable(),
 });
@@ -129,20 +130,20 @@ export type Diagram = z.infer<typeof diagramSchema>;
 export const planSceneSchema = z.object({
   order: z.number().int().min(1),
   narrativeRole: narrativeRoleSchema,
-  description: z.string().min(1).max(1000),
-  imagePrompt: z.string().min(1).max(2000).describe("self-contained: repeats style bible and character traits"),
+  description: multiLineText().min(1).max(1000),
+  imagePrompt: multiLineText().min(1).max(2000).describe("self-contained: repeats style bible and character traits"),
   durationSeconds: z.number().min(LIMITS.sceneSecondsMin).max(LIMITS.sceneSecondsMax),
   shotType: shotTypeSchema,
   cameraMove: cameraMoveSchema,
-  characters: z.array(z.string().min(1).max(80)).max(6).describe("names of characters visible in the scene"),
-  dialogue: z.string().max(1000).nullable(),
-  notes: z.string().max(1000).nullable(),
+  characters: z.array(singleLineText().min(1).max(80)).max(6).describe("names of characters visible in the scene"),
+  dialogue: multiLineText().max(1000).nullable(),
+  notes: multiLineText().max(1000).nullable(),
 });
 export type PlanScene = z.infer<typeof planSceneSchema>;
 
 export const planSchema = z.object({
-  title: z.string().min(1).max(120),
-  logline: z.string().min(1).max(400),
+  title: singleLineText().min(1).max(120),
+  logline: multiLineText().min(1).max(400),
   form: formSchema,
   styleBible: styleBibleSchema,
   characters: z.array(characterSchema).max(8),
@@ -152,12 +153,11 @@ export type Plan = z.infer<typeof planSchema>;
 
 /** What a person asks for; both planners take exactly this. */
 export const planRequestSchema = z.object({
-  prompt: z
-    .string()
+  prompt: multiLineText()
     .trim()
     .min(1, "the idea is empty")
     .max(LIMITS.promptMaxChars, `the idea is longer than ${LIMITS.promptMaxChars} characters`),
-  title: z.string().trim().min(1).max(120).optional(),
+  title: singleLineText().trim().min(1).max(120).optional(),
   style: stylePresetSchema.default("pencil-sketch"),
   aspectRatio: aspectRatioSchema.default("16:9"),
   targetDuration: z.number().min(LIMITS.durationMin).max(LIMITS.durationMax).default(30),

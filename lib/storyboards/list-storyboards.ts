@@ -1,5 +1,6 @@
 import "server-only";
 import { z } from "zod";
+import { singleLineText } from "@/lib/text-fields";
 import type { Db } from "@/lib/db/client";
 import { listSucceededFramesByStoryboards } from "@/lib/db/queries/frames";
 import { listScenesByStoryboards } from "@/lib/db/queries/scenes";
@@ -14,7 +15,7 @@ const THUMBNAILS = 8;
 
 export const listQuerySchema = z.object({
   limit: z.coerce.number().int().min(1).max(100).default(20),
-  cursor: z.string().max(200).optional(),
+  cursor: singleLineText().max(200).optional(),
 });
 
 function decodeCursor(cursor: string | undefined): { createdAt: Date; id: string } | undefined {

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { multiLineText, singleLineText } from "@/lib/text-fields";
 import {
   LIMITS,
   aspectRatioSchema,
@@ -9,11 +10,11 @@ import {
 
 // Request bodies of the storyboard and scene routes. Client-safe: the editor validates with them too.
 
-export const idSchema = z.string().trim().min(1).max(100);
+export const idSchema = singleLineText().trim().min(1).max(100);
 
 export const storyboardPatchSchema = z
   .strictObject({
-    title: z.string().trim().min(1, "the title is empty").max(120),
+    title: singleLineText().trim().min(1, "the title is empty").max(120),
     style: stylePresetSchema,
     aspectRatio: aspectRatioSchema,
     approved: z.boolean(),
@@ -21,10 +22,10 @@ export const storyboardPatchSchema = z
   .partial()
   .refine((p) => Object.keys(p).length > 0, "send at least one of title, style, aspectRatio, approved");
 
-const text = (max: number) => z.string().max(max);
+const text = (max: number) => multiLineText().max(max);
 const sceneFields = {
-  description: z.string().trim().min(1, "the description is empty").max(1000),
-  imagePrompt: z.string().trim().min(1, "the image prompt is empty").max(2000),
+  description: multiLineText().trim().min(1, "the description is empty").max(1000),
+  imagePrompt: multiLineText().trim().min(1, "the image prompt is empty").max(2000),
   durationSeconds: z.number().min(LIMITS.sceneSecondsMin).max(LIMITS.sceneSecondsMax),
   shotType: shotTypeSchema,
   cameraMove: cameraMoveSchema,

@@ -1,5 +1,7 @@
 import "server-only";
 import { z } from "zod";
+import { multiLineText } from "@/lib/text-fields";
+import { idSchema } from "./schemas";
 import { planRequestSchema } from "@/lib/planner/schema";
 import { AppError } from "@/lib/errors";
 import type { FrameDto, SceneDto, StoryboardDto } from "./dto";
@@ -9,7 +11,7 @@ import type { FrameDto, SceneDto, StoryboardDto } from "./dto";
 export const SEED_DEFAULT_SCENES = 5;
 
 export const seedStoryboardSchema = planRequestSchema.extend({
-  targetDuration: z.union([z.literal(15), z.literal(30), z.literal(60)]).default(30),
+  targetDuration: z.literal([15, 30, 60], { error: "must be 15, 30 or 60 (seconds)" }).default(30),
   frameCount: planRequestSchema.shape.frameCount.default(SEED_DEFAULT_SCENES),
 });
 
@@ -26,8 +28,8 @@ const referenceImage = z
   }, "seedImage must be an https URL or a data:image/…;base64 URI");
 
 export const seedGenerateSchema = z.object({
-  prompt: z.string().trim().min(1, "the prompt is empty").max(2000),
-  projectId: z.string().trim().min(1).max(100),
+  prompt: multiLineText().trim().min(1, "the prompt is empty").max(2000),
+  projectId: idSchema,
   /** 0-based position of the scene in the storyboard. */
   sceneIndex: z.number().int().min(0).max(199),
   seedImage: referenceImage.optional(),

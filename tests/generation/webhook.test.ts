@@ -182,6 +182,7 @@ describe("POST /api/webhooks/replicate", () => {
         headers: { "content-type": "application/json" },
         duplex: "half",
       } as RequestInit),
+      { params: Promise.resolve({}) },
     );
     expect(res.status).toBe(413);
     expect(((await res.json()) as { error: { code: string } }).error.code).toBe("PAYLOAD_TOO_LARGE");
