@@ -47,13 +47,12 @@ export async function writeSceneStill(source: Buffer, output: Size, motion: Moti
 
 const fontMetrics = new Map<string, Promise<Font>>();
 
-async function metricsFor(name: "regular" | "semibold", fontDir?: string): Promise<Font> {
-  const key = `${fontDir ?? ""}:${name}`;
-  let font = fontMetrics.get(key);
+async function metricsFor(name: "regular" | "semibold"): Promise<Font> {
+  let font = fontMetrics.get(name);
   if (!font) {
-    font = loadFont(name, fontDir).then((bytes) => createFont(bytes));
-    font.catch(() => fontMetrics.delete(key));
-    fontMetrics.set(key, font);
+    font = loadFont(name).then((bytes) => createFont(bytes));
+    font.catch(() => fontMetrics.delete(name));
+    fontMetrics.set(name, font);
   }
   return font;
 }
@@ -66,7 +65,6 @@ async function renderText(
   markup: string,
   font: "regular" | "semibold",
   px: number,
-  fontDir: string | undefined,
   extra: { width?: number; align?: "left" | "centre" } = {},
 ): Promise<{ data: Buffer; width: number; height: number }> {
   const family = font === "semibold" ? "Geist SemiBold" : "Geist";
@@ -74,7 +72,7 @@ async function renderText(
     text: {
       text: markup,
       font: `${family} ${px}`,
-      fontfile: fontPath(font, fontDir),
+      fontfile: fontPath(font),
       rgba: true,
       dpi: 72,
       ...(extra.width ? { width: extra.width, wrap: "word" as const } : {}),
@@ -90,7 +88,6 @@ async function renderText(
 export async function renderCaptionBar(
   parts: { number: string; shot: string; description: string },
   output: Size,
-  fontDir?: string,
 ): Promise<Buffer> {
   const base = Math.min(output.width, output.height);
   const px = Math.max(10, Math.round(base * 0.03));
@@ -98,7 +95,7 @@ export async function renderCaptionBar(
   const padding = Math.round(Math.max(px, base * 0.04));
   const room = output.width - 2 * padding;
 
-  const metrics = await metricsFor("regular", fontDir);
+  const metrics = await metricsFor("regular");
   const measure = (t: string) => (metrics.layout(t).advanceWidth / metrics.unitsPerEm) * px;
   const head = `${parts.number} · ${parts.shot.toUpperCase()} · `;
   // Pango's shaping can differ from fontkit's by a pixel or two per word: keep a little slack.
@@ -107,7 +104,6 @@ export async function renderCaptionBar(
     `<span foreground="#ffffff">${escapeMarkup(head)}</span><span foreground="#e5e7eb">${escapeMarkup(description)}</span>`,
     "regular",
     px,
-    fontDir,
   );
   for (let tries = 0; text.width > room && tries < 5 && description.length > 1; tries++) {
     description = fitLine(description.replace(/…$/, ""), measure, measure(description) * 0.9);
@@ -115,7 +111,6 @@ export async function renderCaptionBar(
       `<span foreground="#ffffff">${escapeMarkup(head)}</span><span foreground="#e5e7eb">${escapeMarkup(description)}</span>`,
       "regular",
       px,
-      fontDir,
     );
   }
 
@@ -132,7 +127,6 @@ export async function writePlaceholderCard(
   parts: { number: string; description: string; label: string },
   output: Size,
   file: string,
-  fontDir?: string,
 ): Promise<Size> {
   const base = Math.min(output.width, output.height);
   const titlePx = Math.max(14, Math.round(base * 0.07));
@@ -140,15 +134,15 @@ export async function writePlaceholderCard(
   const bodyPx = Math.max(10, Math.round(base * 0.028));
   const textWidth = Math.round(output.width * 0.7);
 
-  const metrics = await metricsFor("regular", fontDir);
+  const metrics = await metricsFor("regular");
   const measure = (t: string) => (metrics.layout(t).advanceWidth / metrics.unitsPerEm) * bodyPx;
   // About three lines of description; Pango wraps, we only bound the length.
   const description = fitLine(parts.description, measure, textWidth * 2.8);
 
-  const title = await renderText(`<span foreground="#f9fafb">Scene ${escapeMarkup(parts.number)}</span>`, "semibold", titlePx, fontDir);
-  const label = await renderText(`<span foreground="#9ca3af">${escapeMarkup(parts.label)}</span>`, "regular", labelPx, fontDir);
+  const title = await renderText(`<span foreground="#f9fafb">Scene ${escapeMarkup(parts.number)}</span>`, "semibold", titlePx);
+  const label = await renderText(`<span foreground="#9ca3af">${escapeMarkup(parts.label)}</span>`, "regular", labelPx);
   const body = description
-    ? await renderText(`<span foreground="#d1d5db">${escapeMarkup(description)}</span>`, "regular", bodyPx, fontDir, {
+    ? await renderText(`<span foreground="#d1d5db">${escapeMarkup(description)}</span>`, "regular", bodyPx, {
         width: textWidth,
         align: "centre",
       })

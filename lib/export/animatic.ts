@@ -40,7 +40,6 @@ export type AnimaticOptions = {
   signal?: AbortSignal;
   /** Parent of the temporary work directory (default: the OS temp dir). */
   tempRoot?: string;
-  fontDir?: string;
 };
 
 export type AnimaticResult = {
@@ -110,12 +109,12 @@ export async function renderAnimatic(sb: ExportStoryboard, read: ReadObject, opt
       if (!still) {
         motion = { kind: "hold" };
         const label = scene.frame ? "Frame could not be read" : "Frame not generated yet";
-        still = await writePlaceholderCard({ number, description: scene.description, label }, size, stillFile, options.fontDir);
+        still = await writePlaceholderCard({ number, description: scene.description, label }, size, stillFile);
       }
       let caption: string | null = null;
       if (options.captions) {
         caption = path.join(dir, `caption-${i}.png`);
-        const bar = await renderCaptionBar({ number, shot: shotLabel(scene.shotType), description: scene.description }, size, options.fontDir);
+        const bar = await renderCaptionBar({ number, shot: shotLabel(scene.shotType), description: scene.description }, size);
         await writeFile(caption, bar);
       }
       prepared++;

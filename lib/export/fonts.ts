@@ -4,32 +4,38 @@ import { readFile } from "node:fs/promises";
 import path from "node:path";
 
 // The repo ships Geist (OFL) so PDFs and captions look the same on every host, with or without
-// system fonts. Next's file tracing must include assets/fonts (outputFileTracingIncludes) for
-// standalone builds, because these paths are only known at run time.
+// system fonts. Each path is spelled out in full so the build's file tracing sees exactly these
+// three files (a path computed from a variable makes it trace the whole project).
 
-export const FONT_FILES = {
-  regular: "Geist-Regular.ttf",
-  semibold: "Geist-SemiBold.ttf",
-  mono: "GeistMono-Regular.ttf",
+const FONT_PATHS = {
+  regular: path.join(process.cwd(), "assets", "fonts", "Geist-Regular.ttf"),
+  semibold: path.join(process.cwd(), "assets", "fonts", "Geist-SemiBold.ttf"),
+  mono: path.join(process.cwd(), "assets", "fonts", "GeistMono-Regular.ttf"),
 } as const;
 
-export type FontName = keyof typeof FONT_FILES;
+export type FontName = keyof typeof FONT_PATHS;
 
-export function fontPath(name: FontName, fontDir = path.join(process.cwd(), "assets", "fonts")): string {
-  return path.join(fontDir, FONT_FILES[name]);
+export function fontPath(name: FontName): string {
+  return FONT_PATHS[name];
 }
 
-const cache = new Map<string, Promise<Buffer>>();
+// Spelled out again, not read from FONT_PATHS: the tracer only follows a literal path at the call.
+const READERS: Record<FontName, () => Promise<Buffer>> = {
+  regular: () => readFile(path.join(process.cwd(), "assets", "fonts", "Geist-Regular.ttf")),
+  semibold: () => readFile(path.join(process.cwd(), "assets", "fonts", "Geist-SemiBold.ttf")),
+  mono: () => readFile(path.join(process.cwd(), "assets", "fonts", "GeistMono-Regular.ttf")),
+};
+
+const cache = new Map<FontName, Promise<Buffer>>();
 
 /** The font's bytes, read once per process. */
-export function loadFont(name: FontName, fontDir?: string): Promise<Buffer> {
-  const file = fontPath(name, fontDir);
-  let pending = cache.get(file);
+export function loadFont(name: FontName): Promise<Buffer> {
+  let pending = cache.get(name);
   if (!pending) {
-    pending = readFile(file);
+    pending = READERS[name]();
     // A failed read (missing asset) must not be cached forever.
-    pending.catch(() => cache.delete(file));
-    cache.set(file, pending);
+    pending.catch(() => cache.delete(name));
+    cache.set(name, pending);
   }
   return pending;
 }

@@ -42,8 +42,6 @@ export type PdfOptions = {
   paper?: Paper;
   /** The date printed on the cover (the export date). */
   now?: Date;
-  /** Where the Geist fonts live; defaults to assets/fonts under the working directory. */
-  fontDir?: string;
 };
 
 const INK = rgb(0.07, 0.09, 0.15); // #111827
@@ -84,9 +82,9 @@ export async function renderStoryboardPdf(
   const doc = await PDFDocument.create();
   doc.registerFontkit(fontkit);
   const [regular, semibold, mono] = await Promise.all([
-    loadFont("regular", options.fontDir),
-    loadFont("semibold", options.fontDir),
-    loadFont("mono", options.fontDir),
+    loadFont("regular"),
+    loadFont("semibold"),
+    loadFont("mono"),
   ]);
   const fonts: Fonts = {
     regular: await doc.embedFont(regular, { subset: true }),

@@ -104,5 +104,8 @@ export async function reorderStoryboardScenes(scope: Scope, sceneIds: string[]):
   if (issues.length > 0) {
     throw new AppError("INVALID_REQUEST", "The new order must list every scene of the storyboard exactly once.", { issues });
   }
-  await reorderScenes({ db: scope.db, storyboardId: scope.storyboardId, sceneIds });
+  // The check above gives the issues; the statement re-checks as it writes (see reorderScenes).
+  if (!(await reorderScenes({ db: scope.db, storyboardId: scope.storyboardId, sceneIds }))) {
+    throw new AppError("CONFLICT", "The scenes changed while reordering (one was added or deleted); reload and try again.");
+  }
 }

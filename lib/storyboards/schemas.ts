@@ -10,7 +10,8 @@ import {
 
 // Request bodies of the storyboard and scene routes. Client-safe: the editor validates with them too.
 
-export const idSchema = singleLineText().trim().min(1).max(100);
+/** Our ids are UUIDs and providers' prediction ids are alphanumeric: anything else is malformed (400), not unknown (404). */
+export const idSchema = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_-]{0,99}$/, "not a valid id (letters, digits, - and _)");
 
 export const storyboardPatchSchema = z
   .strictObject({

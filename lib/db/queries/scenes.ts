@@ -94,25 +94,39 @@ export async function deleteSceneById({
   ]);
 }
 
-/** Sets orders 1..n from the given id list in one atomic batch. The caller checks the list. */
+/**
+ * Sets orders 1..n from the given id list in one conditional statement: it applies only if the
+ * list names every scene of the storyboard exactly once at the moment it runs, so an add or delete
+ * landing after the caller's check (another request, another instance on a remote libSQL) leaves
+ * the order untouched. Returns whether it applied.
+ */
 export async function reorderScenes({
   db,
   storyboardId,
   sceneIds,
 }: {
-  db: Db;
+  db: DbOrTx;
   storyboardId: string;
   sceneIds: string[];
-}): Promise<void> {
-  await runBatch(
-    db,
-    sceneIds.map((id, i) =>
-      db
-        .update(scenes)
-        .set({ order: i + 1, updatedAt: new Date() })
-        .where(and(eq(scenes.id, id), eq(scenes.storyboardId, storyboardId))),
-    ),
+}): Promise<boolean> {
+  if (sceneIds.length === 0) return false;
+  const n = sceneIds.length;
+  const positions = sql.join(
+    sceneIds.map((id, i) => sql`when ${id} then ${i + 1}`),
+    sql` `,
   );
+  const rows = await db
+    .update(scenes)
+    .set({ order: sql`case ${scenes.id} ${positions} end`, updatedAt: new Date() })
+    .where(
+      and(
+        eq(scenes.storyboardId, storyboardId),
+        sql`(select count(*) from ${scenes} where ${scenes.storyboardId} = ${storyboardId}) = ${n}`,
+        sql`(select count(*) from ${scenes} where ${scenes.storyboardId} = ${storyboardId} and ${inArray(scenes.id, sceneIds)}) = ${n}`,
+      ),
+    )
+    .returning({ id: scenes.id });
+  return rows.length === n;
 }
 
 export async function listScenesByStoryboards({
