@@ -1,4 +1,5 @@
 import "server-only";
+import pMap from "p-map";
 import { updateFrameIfStatus } from "@/lib/db/queries/frames";
 import type { FrameRow } from "@/lib/db/schema";
 import { advance, IN_FLIGHT } from "./advance";
@@ -28,4 +29,14 @@ export async function cancelFrame(deps: GenerationDeps, frame: FrameRow): Promis
       .catch(() => {}); // best effort: the row is canceled either way, and a late success is ignored
   }
   return updated ?? frame;
+}
+
+/**
+ * Asks the provider to stop every prediction still running among `frames` (their rows are gone
+ * or going: a deleted storyboard), so nothing more is billed. Best effort, like cancelFrame.
+ */
+export async function cancelPredictionsUpstream(deps: GenerationDeps, frames: FrameRow[]): Promise<number> {
+  const running = frames.filter((f) => f.predictionId && (f.status === "starting" || f.status === "processing"));
+  await pMap(running, (f) => deps.providerFor(f).cancel(f.predictionId!).catch(() => {}), { concurrency: 6 });
+  return running.length;
 }

@@ -4,6 +4,7 @@ import { availableParallelism } from "node:os";
 import pLimit from "p-limit";
 import { claimFrameLease, updateFrameWithLease } from "@/lib/db/queries/frames";
 import { updateSceneById } from "@/lib/db/queries/scenes";
+import { storyboardExists } from "@/lib/db/queries/storyboards";
 import type { FrameRow } from "@/lib/db/schema";
 import { ProviderError, type ProviderFailure } from "@/lib/providers/types";
 import { frameKeys } from "@/lib/storage/keys";
@@ -40,11 +41,13 @@ export async function finalizeFrame(deps: GenerationDeps, frame: FrameRow, outpu
   if (!claimed) return frame; // someone else holds it, or it is already done
 
   let observation: Observation;
+  const written: string[] = [];
   try {
     const bytes = await deps.providerFor(claimed).fetchOutput(output, claimed.input);
     const processed = await sharpSlots(() => processOutput(bytes));
     const keys = frameKeys(claimed.storyboardId, processed.hash, processed.original.ext);
     const displayKey = processed.display ? keys.display : keys.original;
+    written.push(keys.original, keys.thumbnail, ...(processed.display ? [keys.display] : []));
     await Promise.all([
       deps.storage.put(keys.original, processed.original.body, { contentType: processed.original.contentType }),
       processed.display && deps.storage.put(keys.display, processed.display, { contentType: "image/webp" }),
@@ -69,7 +72,14 @@ export async function finalizeFrame(deps: GenerationDeps, frame: FrameRow, outpu
 
   const { patch } = advance(claimed, observation, deps.now());
   const updated = await updateFrameWithLease({ db: deps.db, id: claimed.id, token, patch });
-  if (!updated) return claimed; // our lease was taken over; the new holder records the result
+  if (!updated) {
+    // Check after writing: a storyboard deleted while we stored its frame has already had its
+    // files removed, so what we just wrote would stay behind for good.
+    if (written.length > 0 && !(await storyboardExists({ db: deps.db, id: claimed.storyboardId }))) {
+      await Promise.all(written.map((key) => deps.storage.delete(key).catch(() => {})));
+    }
+    return claimed; // otherwise our lease was taken over; the new holder records the result
+  }
   if (updated.status === "succeeded") {
     // The newest success becomes the scene's frame (a regenerate shows its result).
     await updateSceneById({

@@ -1,6 +1,6 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
-import { claimFrameLease, updateFrameWithLease } from "@/lib/db/queries/frames";
+import { claimFrameLease, getFrameById, updateFrameWithLease } from "@/lib/db/queries/frames";
 import type { FrameRow } from "@/lib/db/schema";
 import { ProviderError } from "@/lib/providers/types";
 import { advance, type Observation } from "./advance";
@@ -34,7 +34,16 @@ export async function startFrame(deps: GenerationDeps, frame: FrameRow): Promise
   const transition = advance(claimed, observation, deps.now());
   // The frame leaves "queued" even when the provider finished at once; finalize goes through its own lease.
   const patch = transition.patch.status === "finalizing" ? { ...transition.patch, status: "processing" as const } : transition.patch;
-  const updated = (await updateFrameWithLease({ db: deps.db, id: claimed.id, token, patch: { ...patch, lastCheckedAt: deps.now() } })) ?? claimed;
-  if (transition.effect.kind === "finalize") return finalizeFrame(deps, updated, transition.effect.output);
-  return updated;
+  const updated = await updateFrameWithLease({ db: deps.db, id: claimed.id, token, patch: { ...patch, lastCheckedAt: deps.now() } });
+  if (!updated && observation.kind === "prediction" && !(await getFrameById({ db: deps.db, id: claimed.id }))) {
+    // The frame was deleted (with its storyboard or scene) while the provider was accepting it:
+    // nobody will ever poll this prediction, so stop it before it is billed.
+    await deps
+      .providerFor(claimed)
+      .cancel(observation.prediction.id)
+      .catch(() => {});
+    return claimed;
+  }
+  if (transition.effect.kind === "finalize") return finalizeFrame(deps, updated ?? claimed, transition.effect.output);
+  return updated ?? claimed;
 }

@@ -1,10 +1,12 @@
 import "server-only";
 import type { z } from "zod";
 import type { Db } from "@/lib/db/client";
+import { listFramesByStoryboard } from "@/lib/db/queries/frames";
 import { deleteStoryboardById, getStoryboardById, updateStoryboardById } from "@/lib/db/queries/storyboards";
 import { AppError } from "@/lib/errors";
+import { cancelPredictionsUpstream } from "@/lib/generation/cancel-frame";
+import type { GenerationDeps } from "@/lib/generation/deps";
 import { storyboardPrefix } from "@/lib/storage/keys";
-import type { Storage } from "@/lib/storage/types";
 import type { storyboardPatchSchema } from "./schemas";
 
 export async function updateStoryboard({
@@ -31,21 +33,20 @@ export async function updateStoryboard({
   });
 }
 
-/** Deletes the rows first, then the files: a failure part-way leaves orphaned files, never dangling rows. */
-export async function deleteStoryboard({
-  db,
-  storage,
-  workspaceId,
-  id,
-}: {
-  db: Db;
-  storage: Storage;
-  workspaceId: string;
-  id: string;
-}): Promise<void> {
-  const deleted = await deleteStoryboardById({ db, workspaceId, id });
+/**
+ * Deletes the rows first, then stops the predictions still running upstream (nothing would ever
+ * poll them again, and they are billed), then removes the files. With the rows gone no retry can
+ * be scheduled, a start in flight cancels what it started, and a finalizer in flight removes what
+ * it stored (both check after their write). A failure part-way leaves orphaned files, never rows.
+ */
+export async function deleteStoryboard(deps: GenerationDeps, { workspaceId, id }: { workspaceId: string; id: string }): Promise<void> {
+  const owned = await getStoryboardById({ db: deps.db, workspaceId, id });
+  if (!owned) throw new AppError("NOT_FOUND", "No storyboard with this id.");
+  const frames = await listFramesByStoryboard({ db: deps.db, storyboardId: id });
+  const deleted = await deleteStoryboardById({ db: deps.db, workspaceId, id });
   if (!deleted) throw new AppError("NOT_FOUND", "No storyboard with this id.");
-  await storage.deletePrefix(storyboardPrefix(id)).catch((e) => {
+  await cancelPredictionsUpstream(deps, frames);
+  await deps.storage.deletePrefix(storyboardPrefix(id)).catch((e) => {
     console.error(`Storyboard ${id} deleted, but its files could not all be removed`, e);
   });
 }

@@ -102,6 +102,12 @@ export async function deleteStoryboardById({
   return true;
 }
 
+/** Whether the storyboard still exists (the pipeline asks after long work, e.g. storing a frame). */
+export async function storyboardExists({ db, id }: { db: DbOrTx; id: string }): Promise<boolean> {
+  const rows = await db.select({ id: storyboards.id }).from(storyboards).where(eq(storyboards.id, id)).limit(1);
+  return rows.length > 0;
+}
+
 /** Recomputes the stored total from the scenes, so it can never drift from their sum. */
 export async function refreshTotalDuration({ db, storyboardId }: { db: DbOrTx; storyboardId: string }): Promise<number> {
   const rows = await db

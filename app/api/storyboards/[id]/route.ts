@@ -2,7 +2,7 @@ import { getDb } from "@/lib/db/client";
 import { env } from "@/lib/config/env";
 import { readJson } from "@/lib/http/body";
 import { json, route } from "@/lib/http/respond";
-import { getStorage } from "@/lib/storage/get-storage";
+import { appGenerationDeps } from "@/lib/generation/app-deps";
 import { deleteStoryboard, updateStoryboard } from "@/lib/storyboards/edit-storyboard";
 import { getStoryboardDtoOrThrow } from "@/lib/storyboards/read-storyboard";
 import { idSchema, storyboardPatchSchema } from "@/lib/storyboards/schemas";
@@ -30,6 +30,6 @@ export const PATCH = route(async (request, ctx: Ctx) => {
 // DELETE /api/storyboards/:id — the storyboard, its scenes, frames and stored files
 export const DELETE = route(async (request, ctx: Ctx) => {
   const id = idSchema.parse((await ctx.params).id);
-  await deleteStoryboard({ db: await getDb(), storage: getStorage(), workspaceId: currentWorkspaceId(request), id });
+  await deleteStoryboard(await appGenerationDeps(), { workspaceId: currentWorkspaceId(request), id });
   return json({ success: true });
 });
