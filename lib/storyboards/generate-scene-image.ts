@@ -3,13 +3,18 @@ import { env } from "@/lib/config/env";
 import type { GenerationDeps } from "@/lib/generation/deps";
 import { generateStoryboard } from "@/lib/generation/generate-storyboard";
 import { framesByScene } from "@/lib/generation/latest-frames";
+import { isPending } from "@/lib/generation/progress";
 import { webhookUrlFor } from "@/lib/generation/webhook-url";
 import { AppError } from "@/lib/errors";
 import { activeProvider } from "@/lib/providers/get-provider";
 import type { FrameRow } from "@/lib/db/schema";
 import { loadStoryboardOrThrow } from "./load-storyboard";
 
-/** Seed POST /api/generate-image: a new frame for one scene with the given prompt (idempotent while one is drawing). */
+/**
+ * Seed POST /api/generate-image: a new variation of one scene, drawn from the given prompt. The
+ * same request again while its frame is drawing answers that frame (a client retrying); a
+ * different prompt or reference image is a new variation, drawn alongside.
+ */
 export async function generateSceneImage(
   deps: GenerationDeps,
   args: { workspaceId: string; storyboardId: string; sceneIndex: number; prompt: string; referenceImageUrl: string | null },
@@ -17,9 +22,15 @@ export async function generateSceneImage(
   const loaded = await loadStoryboardOrThrow({ db: deps.db, workspaceId: args.workspaceId, id: args.storyboardId });
   const scene = [...loaded.scenes].sort((a, b) => a.order - b.order)[args.sceneIndex];
   if (!scene) throw new AppError("NOT_FOUND", `The storyboard has no scene at index ${args.sceneIndex}.`);
+  const latest = framesByScene(loaded.frames).get(scene.id)?.latest;
+  if (latest && isPending(latest) && latest.input.prompt === args.prompt && latest.input.referenceImageUrl === args.referenceImageUrl) {
+    return latest;
+  }
   const provider = activeProvider();
   const [started] = await generateStoryboard(deps, {
     ...loaded,
+    // Without this scene's frames, a frame still drawing for it does not hold the new one back.
+    frames: loaded.frames.filter((f) => f.sceneId !== scene.id),
     sceneIds: [scene.id],
     force: true,
     provider,
@@ -28,7 +39,5 @@ export async function generateSceneImage(
     prompt: args.prompt,
     referenceImageUrl: args.referenceImageUrl,
   });
-  if (started) return started;
-  // The scene is already being drawn: answer with that frame rather than start a duplicate.
-  return framesByScene(loaded.frames).get(scene.id)!.latest;
+  return started!;
 }

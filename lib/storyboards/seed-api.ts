@@ -60,13 +60,17 @@ const SEED_STATUS: Record<FrameDto["status"], "starting" | "processing" | "succe
   canceled: "canceled",
 };
 
-/** The seed poll's answer; a failed frame becomes the error envelope (unless a retry is scheduled). */
-export function seedPollResponse(frame: FrameDto, prompt: string, origin: string) {
+/**
+ * The seed poll's answer; a failed frame becomes the error envelope (unless a retry is scheduled).
+ * Image URLs are the same as every other route answers: relative to the app for local storage
+ * (the caller knows the host it called; a Host or X-Forwarded-Host header is not trusted to build
+ * links), absolute for S3.
+ */
+export function seedPollResponse(frame: FrameDto, prompt: string) {
   if (frame.status === "failed" && !frame.nextAttemptAt) {
     throw new AppError("PREDICTION_FAILED", frame.errorMessage ?? "The frame failed.");
   }
   const status = frame.status === "failed" ? "processing" : SEED_STATUS[frame.status];
-  const absolute = (url: string) => new URL(url, origin).href;
   return {
     success: true as const,
     status,
@@ -75,9 +79,9 @@ export function seedPollResponse(frame: FrameDto, prompt: string, origin: string
       ? {
           image: {
             id: frame.id,
-            url: absolute(frame.image.url),
-            thumbnailUrl: absolute(frame.image.thumbnailUrl),
-            originalUrl: absolute(frame.image.originalUrl),
+            url: frame.image.url,
+            thumbnailUrl: frame.image.thumbnailUrl,
+            originalUrl: frame.image.originalUrl,
             width: frame.image.width,
             height: frame.image.height,
             prompt,

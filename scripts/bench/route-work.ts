@@ -123,7 +123,7 @@ async function main(): Promise<void> {
       const first = await access.frameByPredictionOrThrow({ db, workspaceId: "default", predictionId: "pred3" });
       const frame = await pollFrame(deps, await access.newestAttempt(db, first));
       const dto = await toFrameDto(frame, storage);
-      return JSON.stringify(seedPollResponse(dto, frame.input.prompt, "http://127.0.0.1:3000"));
+      return JSON.stringify(seedPollResponse(dto, frame.input.prompt));
     };
     const status = async () => JSON.stringify({ success: true, progress: await gen.pollStoryboardProgress(deps, { workspaceId: "default", storyboardId }) });
 

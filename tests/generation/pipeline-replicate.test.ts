@@ -83,6 +83,7 @@ const routes = async () => ({
   seedStoryboard: (await import("@/app/api/storyboard/route")).POST,
   seedGenerate: (await import("@/app/api/generate-image/route")).POST,
   seedPoll: (await import("@/app/api/generate-image/[predictionId]/route")).GET,
+  one: (await import("@/app/api/storyboards/[id]/route")).GET,
 });
 type Routes = Awaited<ReturnType<typeof routes>>;
 
@@ -601,9 +602,50 @@ describe("seed-compatible routes", () => {
     });
     const image = res!.body.image;
     for (const u of [image.url, image.thumbnailUrl]) {
-      expect(u).toMatch(/^http:\/\/127\.0\.0\.1:3000\/api\/files\/storyboards\//);
-      expect(existsSync(path.join(storageDir, new URL(u).pathname.replace("/api/files/", "")))).toBe(true);
+      expect(u).toMatch(/^\/api\/files\/storyboards\//);
+      expect(existsSync(path.join(storageDir, u.replace("/api/files/", "")))).toBe(true);
     }
+    // the same URLs however the route is reached: another host name, or through a proxy
+    for (const headers of [{}, { "x-forwarded-host": "evil.example", "x-forwarded-proto": "https" }]) {
+      const again = await call(r.seedPoll, { url: `http://localhost:4123/api/generate-image/${predictionId}`, headers, params: { predictionId } });
+      expect(again.body.image.url).toBe(image.url);
+    }
+    const frame = await call(r.frame, { params: { id: started.body.frameId } });
+    expect(frame.body.frame.image.url).toBe(image.url);
+  });
+
+  it("POST /api/generate-image with a new prompt draws it as a new variation, even while the scene is drawing", async () => {
+    const r = await routes();
+    const created = await call(r.seedStoryboard, { method: "POST", body: { prompt: "A caravan crosses the steppe at dusk" } });
+    const projectId = created.body.projectId as string;
+    const first = await call(r.seedGenerate, { method: "POST", body: { prompt: created.body.scenes[1].imagePrompt, projectId, sceneIndex: 1 } });
+    expect(first.status).toBe(202);
+    // a client retrying the same request while it draws gets the same prediction
+    const retried = await call(r.seedGenerate, { method: "POST", body: { prompt: created.body.scenes[1].imagePrompt, projectId, sceneIndex: 1 } });
+    expect(retried.body.predictionId).toBe(first.body.predictionId);
+
+    const prompt = "a greedy bai in a rich silk robe counting gold coins inside a yurt";
+    const second = await call(r.seedGenerate, { method: "POST", body: { prompt, projectId, sceneIndex: 1 } });
+    expect(second.status).toBe(202);
+    expect(second.body.predictionId).not.toBe(first.body.predictionId);
+    expect(fake.predictions.get(second.body.predictionId)!.input).toMatchObject({ prompt });
+    expect(fake.count("create")).toBe(2);
+    const sb = (await call(r.one, { params: { id: projectId } })).body.storyboard;
+    expect(sb.scenes[1].latestFrame).toMatchObject({ predictionId: second.body.predictionId });
+  });
+
+  it("POST /api/storyboard names the allowed targetDuration values; a malformed id answers 400, an unknown one 404", async () => {
+    const r = await routes();
+    const res = await call(r.seedStoryboard, { method: "POST", body: { prompt: "A kite festival", targetDuration: 20 } });
+    expect(res.status).toBe(400);
+    expect(res.body.error.issues).toEqual([expect.objectContaining({ path: "targetDuration", message: "must be 15, 30 or 60 (seconds)" })]);
+    expect(res.body.error.message).toContain("15, 30 or 60");
+
+    const malformed = await call(r.seedPoll, { params: { predictionId: "not an id!" } });
+    expect(malformed.status).toBe(400);
+    expect(malformed.body.error.code).toBe("INVALID_REQUEST");
+    expect((await call(r.one, { params: { id: "../etc" } })).status).toBe(400);
+    expect((await call(r.seedPoll, { params: { predictionId: "wellformedbutunknown" } })).status).toBe(404);
   });
 
   it("answers 404 for an unknown projectId, scene index or prediction, and 400 with issues for a bad body", async () => {

@@ -14,5 +14,5 @@ export const GET = route(async (request, ctx: RouteContext<"/api/generate-image/
   const first = await frameByPredictionOrThrow({ db: deps.db, workspaceId: currentWorkspaceId(request), predictionId });
   const frame = await pollFrame(deps, await newestAttempt(deps.db, first));
   const dto = await toFrameDto(frame, deps.storage);
-  return json(seedPollResponse(dto, frame.input.prompt, new URL(request.url).origin));
+  return json(seedPollResponse(dto, frame.input.prompt));
 });
