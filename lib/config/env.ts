@@ -1,3 +1,4 @@
+import "server-only";
 import { z } from "zod";
 
 // The only module that reads process.env. Parsed once; a malformed value stops start-up with a
@@ -75,7 +76,14 @@ export const envSchema = z
     REPLICATE_API_TOKEN: optionalString,
     REPLICATE_MODEL: z.preprocess(emptyToUndefined, z.string().default("flux-schnell")),
     REPLICATE_BASE_URL: httpUrl,
-    REPLICATE_WEBHOOK_SECRET: optionalString,
+    /** Replicate's `whsec_…` signing secret (GET /v1/webhooks/default/secret). */
+    REPLICATE_WEBHOOK_SECRET: z.preprocess(
+      emptyToUndefined,
+      z
+        .string()
+        .regex(/^(whsec_)?[A-Za-z0-9+/]+={0,2}$/, "expected whsec_ followed by a base64 key, as Replicate gives it")
+        .optional(),
+    ),
     /** Hosts (and their subdomains) frame downloads may come from; comma-separated. */
     DOWNLOAD_ALLOWED_HOSTS: z.preprocess(emptyToUndefined, z.string().default("replicate.delivery")),
     /** Test/bench only: let downloads reach loopback/private addresses and plain http. Never set in production. */
@@ -131,10 +139,15 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
   const lines = result.error.issues.map((i) => {
     const name = String(i.path[0] ?? "environment");
     const value = source[name];
-    const shown = value === undefined || /KEY|TOKEN|SECRET/.test(name) ? "" : ` (got "${value}")`;
+    const shown = value === undefined || /KEY|TOKEN|SECRET/.test(name) ? "" : ` (got "${withoutCredentials(value)}")`;
     return `  ${name}${shown}: ${i.message}`;
   });
   throw new ConfigError(`Storyframe configuration is invalid:\n${lines.join("\n")}`);
+}
+
+/** A URL's user:password and query (where tokens travel, e.g. ?authToken=) never reach the message. */
+function withoutCredentials(value: string): string {
+  return value.replace(/\/\/[^/@\s]*@/, "//…@").replace(/\?.*$/, "?…");
 }
 
 let cached: Env | undefined;

@@ -87,10 +87,23 @@ export function slugify(text: string, max = 40): string {
   return slug || "scene";
 }
 
-/** Download name for an export: "the-keeper-of-gull-rock-storyboard.pdf". */
-export function exportFileName(title: string, extension: "pdf" | "zip" | "mp4" | "json"): string {
-  const slug = slugify(title, 60);
-  return `${slug === "scene" ? "storyboard" : `${slug}-storyboard`}.${extension}`;
+/**
+ * The name an export downloads as: the title as written, in any script ("日本語.pdf",
+ * "Crème brûlée.zip"), less what file systems refuse (/ \ : * ? " < > | and control characters),
+ * at most 80 characters; "storyboard" when nothing is left.
+ */
+export function downloadFileName(title: string, suffix: string): string {
+  const base = Array.from(
+    title
+      .normalize("NFC")
+      .replace(/[\u0000-\u001f\u007f-\u009f/\\:*?"<>|]+/g, " ")
+      .replace(/\s+/g, " ")
+      .trim(),
+  )
+    .slice(0, 80)
+    .join("")
+    .replace(/^[\s.]+|[\s.]+$/g, "");
+  return `${base || "storyboard"}${suffix}`;
 }
 
 /** File extension for a stored image's content type. */

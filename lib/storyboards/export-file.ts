@@ -4,7 +4,7 @@ import { openAnimaticStream } from "@/lib/export/animatic";
 import { PDF_LAYOUTS } from "@/lib/export/pdf-layout";
 import { renderStoryboardPdf } from "@/lib/export/pdf";
 import { stringifyStoryboardJson, toStoryboardJson } from "@/lib/export/storyboard-json";
-import { slugify } from "@/lib/export/labels";
+import { downloadFileName } from "@/lib/export/labels";
 import { streamStoryboardZip } from "@/lib/export/zip";
 import type { Storage } from "@/lib/storage/types";
 import { renderStoryboardAnimatic } from "./animatic";
@@ -35,7 +35,6 @@ export async function exportStoryboardFile(
 ): Promise<ExportFile> {
   const sb = toExportStoryboard(loaded);
   const read = readFrom(storage);
-  const name = slugify(sb.title) || "storyboard";
   const placeholders = sb.scenes.filter((s) => !s.frame).length;
   const now = new Date();
   switch (query.format) {
@@ -43,26 +42,26 @@ export async function exportStoryboardFile(
       return {
         body: stringifyStoryboardJson(toStoryboardJson(sb, now)),
         contentType: "application/json; charset=utf-8",
-        filename: `${name}.storyboard.json`,
+        filename: downloadFileName(sb.title, ".storyboard.json"),
         placeholders,
       };
     case "pdf":
       return {
         body: Buffer.from(await renderStoryboardPdf(sb, read, { layout: query.layout, now })),
         contentType: "application/pdf",
-        filename: `${name}.pdf`,
+        filename: downloadFileName(sb.title, ".pdf"),
         placeholders,
       };
     case "mp4": {
       const result = await renderStoryboardAnimatic(loaded, storage, { captions: query.captions, signal });
-      return { body: await openAnimaticStream(result), contentType: "video/mp4", filename: `${name}.mp4`, placeholders };
+      return { body: await openAnimaticStream(result), contentType: "video/mp4", filename: downloadFileName(sb.title, ".mp4"), placeholders };
     }
     case "zip": {
       const pdf = await renderStoryboardPdf(sb, read, { layout: query.layout, now });
       return {
         body: streamStoryboardZip(sb, read, { pdf, now }),
         contentType: "application/zip",
-        filename: `${name}.zip`,
+        filename: downloadFileName(sb.title, ".zip"),
         placeholders,
       };
     }

@@ -32,6 +32,19 @@ const exportAs = async (id: string, query: string) => {
 };
 
 describe("export and import routes", () => {
+  it.each([
+    ["日本語", "pdf", `attachment; filename="storyboard.pdf"; filename*=UTF-8''%E6%97%A5%E6%9C%AC%E8%AA%9E.pdf`],
+    ["Crème brûlée", "json", `attachment; filename="Creme brulee.storyboard.json"; filename*=UTF-8''Cr%C3%A8me%20br%C3%BBl%C3%A9e.storyboard.json`],
+    ["The Keeper's Rock", "pdf", `attachment; filename="The Keeper's Rock.pdf"; filename*=UTF-8''The%20Keeper%27s%20Rock.pdf`],
+  ])("a storyboard titled %j downloads under its title (%s)", async (title, format, disposition) => {
+    const routes = await r();
+    const id = (await call(routes.create, { method: "POST", body: { prompt: "A fox in the snow", title, frameCount: 3 } })).body.storyboard.id as string;
+    const res = await exportAs(id, `format=${format}`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get("content-disposition")).toBe(disposition);
+    await res.arrayBuffer();
+  });
+
   it("round-trips JSON: export → import → export is identical but for the export date", async () => {
     const id = await drawnStoryboard("A grandmother teaches her grandson to fish at dawn on a misty lake", 4);
     const first = await exportAs(id, "format=json");

@@ -65,12 +65,32 @@ describe("parseEnv", () => {
     expect(() => parseEnv({ VERCEL: "1", STORAGE_DRIVER: "s3", S3_BUCKET: "b" })).toThrow(/DATABASE_URL.*serverless/s);
   });
 
-  it("never echoes a secret's value in the message", () => {
-    expect(() => parseEnv({ DATABASE_URL: "foo", DATABASE_AUTH_TOKEN: "super-secret" })).toThrow(ConfigError);
+  const messageOf = (source: Record<string, string>) => {
     try {
-      parseEnv({ OPENAI_MAX_RETRIES: "99", OPENAI_API_KEY: "sk-secret-value" });
+      parseEnv(source);
     } catch (e) {
-      expect((e as Error).message).not.toContain("sk-secret-value");
+      expect(e).toBeInstanceOf(ConfigError);
+      return (e as Error).message;
     }
+    throw new Error("expected the environment to be refused");
+  };
+
+  it("names a malformed secret without echoing its value", () => {
+    const message = messageOf({ REPLICATE_WEBHOOK_SECRET: "not a valid secret: hunter2" });
+    expect(message).toMatch(/REPLICATE_WEBHOOK_SECRET: expected whsec_/);
+    expect(message).not.toContain("hunter2");
+    expect(parseEnv({ REPLICATE_WEBHOOK_SECRET: "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw" }).REPLICATE_WEBHOOK_SECRET).toBe(
+      "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw",
+    );
+  });
+
+  it("echoes a malformed URL without the credentials or token it carries", () => {
+    const message = messageOf({ DATABASE_URL: "postgres://admin:hunter2@db.example/app?authToken=tok-123" });
+    expect(message).toContain("DATABASE_URL");
+    expect(message).toContain("postgres://…@db.example/app");
+    expect(message).not.toContain("hunter2");
+    expect(message).not.toContain("tok-123");
+    const endpoint = messageOf({ S3_ENDPOINT: "ftp://key:s3cr3t@minio.local" });
+    expect(endpoint).not.toContain("s3cr3t");
   });
 });

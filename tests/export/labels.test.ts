@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 
 import {
   aspectValue,
-  exportFileName,
+  downloadFileName,
   extensionForContentType,
   formatClock,
   formatDate,
@@ -52,9 +52,16 @@ describe("labels", () => {
     expect(sceneNumber(3, 120)).toBe("003");
   });
 
-  it("names downloads after the title", () => {
-    expect(exportFileName("The Keeper of Gull Rock", "pdf")).toBe("the-keeper-of-gull-rock-storyboard.pdf");
-    expect(exportFileName("日本語", "zip")).toBe("storyboard.zip");
+  it.each([
+    ["The Keeper of Gull Rock", ".pdf", "The Keeper of Gull Rock.pdf"],
+    ["日本語", ".pdf", "日本語.pdf"],
+    ["Crème brûlée: à la carte?", ".zip", "Crème brûlée à la carte.zip"],
+    ["../../etc/passwd", ".json", "etc passwd.json"],
+    ["a\u0000b\tc", ".mp4", "a b c.mp4"],
+    ["  ...  ", ".pdf", "storyboard.pdf"],
+    ["x".repeat(200), ".pdf", `${"x".repeat(80)}.pdf`],
+  ])("downloadFileName(%j, %j) = %j", (title, suffix, expected) => {
+    expect(downloadFileName(title, suffix)).toBe(expected);
   });
 
   it("maps content types to extensions", () => {

@@ -606,7 +606,7 @@ describe("seed-compatible routes", () => {
       expect(existsSync(path.join(storageDir, u.replace("/api/files/", "")))).toBe(true);
     }
     // the same URLs however the route is reached: another host name, or through a proxy
-    for (const headers of [{}, { "x-forwarded-host": "evil.example", "x-forwarded-proto": "https" }]) {
+    for (const headers of [{}, { "x-forwarded-host": "evil.example", "x-forwarded-proto": "https" }] as Record<string, string>[]) {
       const again = await call(r.seedPoll, { url: `http://localhost:4123/api/generate-image/${predictionId}`, headers, params: { predictionId } });
       expect(again.body.image.url).toBe(image.url);
     }

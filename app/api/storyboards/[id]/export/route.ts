@@ -1,4 +1,5 @@
 import { getDb } from "@/lib/db/client";
+import { attachmentDisposition } from "@/lib/http/content-disposition";
 import { route } from "@/lib/http/respond";
 import { getStorage } from "@/lib/storage/get-storage";
 import { exportQuerySchema, exportStoryboardFile } from "@/lib/storyboards/export-file";
@@ -15,7 +16,7 @@ export const GET = route(async (request, ctx: RouteContext<"/api/storyboards/[id
   return new Response(file.body, {
     headers: {
       "Content-Type": file.contentType,
-      "Content-Disposition": `attachment; filename="${file.filename}"`,
+      "Content-Disposition": attachmentDisposition(file.filename),
       "Cache-Control": "no-store",
       "X-Storyframe-Placeholders": String(file.placeholders),
     },
