@@ -3,20 +3,25 @@ import { existsSync } from "node:fs";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { call, useTempAppEnv } from "../helpers/app-env";
+import { warnIfMissing } from "../helpers/missing-tool";
 
 let storageDir: string;
 beforeAll(async () => {
   ({ storageDir } = await useTempAppEnv());
 });
 
-const hasFfmpeg = (() => {
-  try {
-    execFileSync("ffmpeg", ["-version"], { stdio: "ignore" });
-    return true;
-  } catch {
-    return false;
-  }
-})();
+const hasFfmpeg = warnIfMissing(
+  (() => {
+    try {
+      execFileSync("ffmpeg", ["-version"], { stdio: "ignore" });
+      return true;
+    } catch {
+      return false;
+    }
+  })(),
+  "ffmpeg",
+  "the animatic route tests in tests/api/animatic.test.ts",
+);
 
 describe.skipIf(!hasFfmpeg)("animatic routes (ffmpeg)", () => {
   it("streams progress, stores the MP4 and answers its URL; the direct download works too", async () => {

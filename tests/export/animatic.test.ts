@@ -8,6 +8,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 
 import { type AnimaticOptions, openAnimaticStream, renderAnimatic } from "@/lib/export/animatic";
 import { probeFfmpeg, resolveFfmpeg } from "@/lib/export/ffmpeg";
+import { warnIfMissing } from "@/tests/helpers/missing-tool";
 import { AppError } from "@/lib/errors";
 import { buildStoryboard } from "@/tests/export/fixtures";
 import { collect } from "@/tests/export/zip-reader";
@@ -15,6 +16,7 @@ import { collect } from "@/tests/export/zip-reader";
 const run = promisify(execFile);
 const paths = resolveFfmpeg({ FFMPEG_PATH: process.env.FFMPEG_PATH, FFPROBE_PATH: process.env.FFPROBE_PATH });
 const ffmpeg = await probeFfmpeg(paths);
+warnIfMissing(ffmpeg.ok, "ffmpeg", "the MP4 rendering tests in tests/export/animatic.test.ts");
 
 type Probe = { codec: string; pixFmt: string; width: number; height: number; duration: number };
 

@@ -1,10 +1,12 @@
 import { describe, expect, it } from "vitest";
 
 import { FFMPEG_MISSING_MESSAGE, parseVersion, probeFfmpeg, resolveFfmpeg } from "@/lib/export/ffmpeg";
+import { warnIfMissing } from "@/tests/helpers/missing-tool";
 import { ProcessError, runProcess } from "@/lib/export/process";
 
 const paths = resolveFfmpeg({ FFMPEG_PATH: process.env.FFMPEG_PATH, FFPROBE_PATH: process.env.FFPROBE_PATH });
 const probe = await probeFfmpeg(paths);
+warnIfMissing(probe.ok, "ffmpeg", "the installed-ffmpeg probe in tests/export/ffmpeg.test.ts");
 
 describe("resolveFfmpeg", () => {
   it("uses ffmpeg on PATH by default", () => {

@@ -10,11 +10,17 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { PDF_LAYOUTS, pageCount } from "@/lib/export/pdf-layout";
 import { renderStoryboardPdf } from "@/lib/export/pdf";
 import { FIXTURE_NOW, type Fixture, buildStoryboard } from "@/tests/export/fixtures";
+import { warnIfMissing } from "@/tests/helpers/missing-tool";
 
 const run = promisify(execFile);
-const hasPdftotext = await run("pdftotext", ["-v"]).then(
-  () => true,
-  () => false,
+const hasPdftotext = warnIfMissing(
+  await run("pdftotext", ["-v"]).then(
+    () => true,
+    () => false,
+  ),
+  "pdftotext",
+  "the PDF text checks in tests/export/pdf.test.ts",
+  "poppler-utils",
 );
 
 let fifty: Fixture;
