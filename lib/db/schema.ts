@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import type { Character, StyleBible } from "@/lib/planner/schema";
+import type { Character, Diagram, StyleBible } from "@/lib/planner/schema";
 import type { ImageInput } from "@/lib/providers/types";
 import { index, integer, real, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 
@@ -62,6 +62,8 @@ export const scenes = sqliteTable(
     characters: text("characters", { mode: "json" }).$type<string[]>(),
     dialogue: text("dialogue"),
     notes: text("notes"),
+    /** A chart, timeline, step or cutaway diagram the scene shows (explainers); null for a picture. */
+    diagram: text("diagram", { mode: "json" }).$type<Diagram>(),
     selectedFrameId: text("selected_frame_id"),
     /** Bumped on every edit so a stale client write can be detected. */
     revision: integer("revision").notNull().default(0),
@@ -126,6 +128,8 @@ export const frames = sqliteTable(
     cost: real("cost"),
     predictTimeSeconds: real("predict_time_seconds"),
     completedAt: integer("completed_at", { mode: "timestamp_ms" }),
+    /** Nouns the renderer actually placed in the image (sketch renderer); empty from hosted providers. */
+    depicts: text("depicts", { mode: "json" }).$type<string[]>(),
     ...timestamps,
   },
   (t) => [

@@ -24,6 +24,7 @@ function frame(sceneId: string, over: Partial<FrameRow> = {}): FrameRow {
     errorCode: null,
     errorMessage: null,
     finalizeAttempts: 0,
+    depicts: null,
     leaseToken: null,
     leaseExpiresAt: null,
     lastCheckedAt: null,
