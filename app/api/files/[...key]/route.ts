@@ -1,4 +1,4 @@
-import { serveStoredFile } from "@/lib/http/files";
+import { serveStoredFile } from "@/lib/storage/serve-file";
 import { route } from "@/lib/http/respond";
 import { getStorage } from "@/lib/storage/get-storage";
 

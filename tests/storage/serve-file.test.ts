@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { serveStoredFile } from "@/lib/http/files";
+import { serveStoredFile } from "@/lib/storage/serve-file";
 import { route } from "@/lib/http/respond";
 import { LocalStorage } from "@/lib/storage/local";
 import { tempDir } from "../helpers/temp";
