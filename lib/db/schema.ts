@@ -24,7 +24,7 @@ export const storyboards = sqliteTable(
     logline: text("logline"),
     prompt: text("prompt").notNull(),
     /** How it was made: "idea" (studio / POST /api/storyboards), "seed-api" (POST /api/storyboard), "import". */
-    sourceKind: text("source_kind", { enum: ["idea", "seed-api", "import"] }).notNull(),
+    sourceKind: text("source_kind", { enum: ["idea", "seed-api", "import", "script", "code", "roadmap"] }).notNull(),
     form: text("form", { enum: ["ad", "story", "explainer"] }),
     style: text("style").notNull(),
     aspectRatio: text("aspect_ratio").notNull(),
