@@ -41,3 +41,21 @@ describe("POST /api/storyboards/import-script", () => {
     expect(typeof res.body.error.message).toBe("string");
   });
 });
+
+describe("POST /api/storyboards/from-code", () => {
+  const code = readFileSync(path.join(__dirname, "../inputs/fixtures/quote_builder.py"), "utf8");
+  it("answers 201 with the understanding and the storyboard", async () => {
+    const r = await import("@/app/api/storyboards/from-code/route");
+    const res = await call(r.POST, { method: "POST", body: { file_content: code, file_name: "quote_builder.py", stage: "shipped", audience: "btl_champion" } });
+    expect(res.status).toBe(201);
+    expect(res.body.understanding.what_it_does).toMatch(/priced service quote/);
+    expect(res.body.storyboard).toMatchObject({ form: "explainer", status: "draft" });
+    expect(res.body.storyboard.scenes.length).toBeGreaterThanOrEqual(5);
+  });
+  it("answers an unsupported language with 422 UNSUPPORTED_INPUT", async () => {
+    const r = await import("@/app/api/storyboards/from-code/route");
+    const res = await call(r.POST, { method: "POST", body: { file_content: "fn main() {}", file_name: "main.rs" } });
+    expect(res.status).toBe(422);
+    expect(res.body).toMatchObject({ success: false, error: { code: "UNSUPPORTED_INPUT" } });
+  });
+});
