@@ -34,7 +34,7 @@ describe("POST /api/storyboards/import-script", () => {
     ["a script over the limit", { script: "x".repeat(200_001) }, 400, "INVALID_REQUEST"],
     ["an unknown format", { script: fountain, format: "docx" }, 400, "INVALID_REQUEST"],
     ["FDX declared for Fountain text", { script: fountain, format: "fdx" }, 422, "UNREADABLE_INPUT"],
-  ])("answers %s with %d %s", async (_n, body, status, code) => {
+  ])("answers %s with %s %s", async (_n, body, status, code) => {
     const res = await call((await route()).POST, { method: "POST", body });
     expect(res.status).toBe(status);
     expect(res.body).toMatchObject({ success: false, error: { code } });
