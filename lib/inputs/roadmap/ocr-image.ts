@@ -1,5 +1,4 @@
 import "server-only";
-import { createRequire } from "node:module";
 import path from "node:path";
 import sharp from "sharp";
 import { createWorker } from "tesseract.js";
@@ -8,8 +7,8 @@ import { INPUT_LIMITS } from "../schemas";
 
 // CPU OCR with the English data shipped in @tesseract.js-data/eng: the language file is read from
 // the npm package's folder, never fetched, so this works with no network at all.
-const require = createRequire(import.meta.url);
-const LANG_PATH = path.join(path.dirname(require.resolve("@tesseract.js-data/eng/package.json")), "4.0.0_best_int");
+// Resolved from the project root at call time: the bundler rewrites import.meta.url and require.
+const langPath = () => path.join(process.cwd(), "node_modules", "@tesseract.js-data", "eng", "4.0.0_best_int");
 
 /** base64 (or a data: URL) → PNG bytes sharp has checked, sized for OCR. */
 export async function decodeImage(imageData: string): Promise<Buffer> {
@@ -30,7 +29,7 @@ export async function decodeImage(imageData: string): Promise<Buffer> {
 }
 
 export async function ocrImage(png: Buffer): Promise<string> {
-  const worker = await createWorker("eng", 1, { langPath: LANG_PATH, gzip: true, cacheMethod: "none" });
+  const worker = await createWorker("eng", 1, { langPath: langPath(), gzip: true, cacheMethod: "none" });
   try {
     const { data } = await worker.recognize(png);
     return data.text;
