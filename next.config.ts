@@ -8,6 +8,14 @@ const nextConfig: NextConfig = {
   // Read from disk at run time: migrations before the first query, fonts for renderer and exports.
   outputFileTracingIncludes: { "/**": ["./drizzle/**/*", "./assets/fonts/**/*"] },
   serverExternalPackages: ["sharp", "tesseract.js", "@libsql/client", "libsql", "archiver", "compromise", "pdf-lib", "@pdf-lib/fontkit"],
+  // Seed 002's clients call its routes without the /api prefix: serve them there too.
+  async rewrites() {
+    return [
+      { source: "/storyboard/code", destination: "/api/storyboard/code" },
+      { source: "/storyboard/roadmap", destination: "/api/storyboard/roadmap" },
+      { source: "/storyboard/jobs/:jobId", destination: "/api/storyboard/jobs/:jobId" },
+    ];
+  },
 };
 
 export default nextConfig;
