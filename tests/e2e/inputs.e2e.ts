@@ -54,4 +54,15 @@ describe("input tabs", () => {
     await page.getByRole("tab", { name: "Script" }).click();
     await screenshot(page, "inputs-script-phone");
   });
+
+  it("serves seed 002's routes without the /api prefix: POST /storyboard/code → 202 → poll /storyboard/jobs/:id", async () => {
+    const res = await page.request.post("/storyboard/code", {
+      data: { file_content: "// Package billing sends invoices.\npackage billing\n\n// Send mails the invoice.\nfunc Send() {}\n", file_name: "billing.go", stage: "shipped", audience: "business_owner" },
+    });
+    expect(res.status()).toBe(202);
+    const { poll_url: pollUrl, job_id: jobId } = await res.json();
+    const job = await page.request.get(pollUrl.replace(/^\/api/, ""));
+    expect(job.status()).toBe(200);
+    expect(await job.json()).toMatchObject({ job_id: jobId, status: "completed" });
+  });
 });
