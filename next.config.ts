@@ -7,7 +7,15 @@ const nextConfig: NextConfig = {
   // Native and Node-only packages stay out of the server bundle and load from node_modules.
   // Read from disk at run time: migrations before the first query, fonts for renderer and exports.
   outputFileTracingIncludes: { "/**": ["./drizzle/**/*", "./assets/fonts/**/*"] },
-  serverExternalPackages: ["sharp", "@libsql/client", "libsql", "archiver", "compromise", "pdf-lib", "@pdf-lib/fontkit"],
+  serverExternalPackages: ["sharp", "tesseract.js", "@libsql/client", "libsql", "archiver", "compromise", "pdf-lib", "@pdf-lib/fontkit"],
+  // Seed 002's clients call its routes without the /api prefix: serve them there too.
+  async rewrites() {
+    return [
+      { source: "/storyboard/code", destination: "/api/storyboard/code" },
+      { source: "/storyboard/roadmap", destination: "/api/storyboard/roadmap" },
+      { source: "/storyboard/jobs/:jobId", destination: "/api/storyboard/jobs/:jobId" },
+    ];
+  },
 };
 
 export default nextConfig;

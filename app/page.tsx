@@ -1,7 +1,7 @@
 import { connection } from "next/server";
 import { Suspense } from "react";
 import { MoreStoryboards } from "@/components/home/more-storyboards";
-import { NewStoryboardForm } from "@/components/home/new-storyboard-form";
+import { NewStoryboardTabs } from "@/components/home/new-storyboard-tabs";
 import { StoryboardCard } from "@/components/home/storyboard-card";
 import { AppHeader } from "@/components/ui/app-header";
 import { FilmIcon } from "@/components/ui/icons";
@@ -69,7 +69,7 @@ export default function HomePage() {
             export.
           </p>
           <div className="mt-7">
-            <NewStoryboardForm />
+            <NewStoryboardTabs />
           </div>
         </section>
 

@@ -27,6 +27,12 @@ export const ERROR_STATUS = {
   FFMPEG_MISSING: 501,
   DIAGNOSTICS_DISABLED: 404,
   INTERNAL_ERROR: 500,
+  /** A script, code file or image we cannot read: binary, empty, no scenes, no text found. */
+  UNREADABLE_INPUT: 422,
+  /** Readable but more than one storyboard holds (e.g. a script with more than 12 scenes). */
+  INPUT_TOO_LONG: 422,
+  /** A code file in a language the embedded reader does not know. */
+  UNSUPPORTED_INPUT: 422,
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_STATUS;

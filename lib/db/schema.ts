@@ -24,7 +24,7 @@ export const storyboards = sqliteTable(
     logline: text("logline"),
     prompt: text("prompt").notNull(),
     /** How it was made: "idea" (studio / POST /api/storyboards), "seed-api" (POST /api/storyboard), "import". */
-    sourceKind: text("source_kind", { enum: ["idea", "seed-api", "import"] }).notNull(),
+    sourceKind: text("source_kind", { enum: ["idea", "seed-api", "import", "script", "code", "roadmap"] }).notNull(),
     form: text("form", { enum: ["ad", "story", "explainer"] }),
     style: text("style").notNull(),
     aspectRatio: text("aspect_ratio").notNull(),
@@ -159,3 +159,26 @@ export const webhookReceipts = sqliteTable(
   },
   (t) => [index("webhook_receipts_expires_idx").on(t.expiresAt)],
 );
+
+/**
+ * Seed 002's storyboard jobs (code file / roadmap screenshot → storyboard): the poll reads this
+ * row, so a job answers from libSQL without any cache in front.
+ */
+export const inputJobs = sqliteTable(
+  "input_jobs",
+  {
+    id: text("id").primaryKey(),
+    workspaceId: text("workspace_id").notNull().default(DEFAULT_WORKSPACE_ID),
+    kind: text("kind", { enum: ["code", "roadmap"] }).notNull(),
+    status: text("status", { enum: ["pending", "processing", "completed", "failed"] }).notNull(),
+    understanding: text("understanding", { mode: "json" }).$type<Record<string, unknown>>(),
+    storyboardId: text("storyboard_id").references(() => storyboards.id, { onDelete: "set null" }),
+    errorCode: text("error_code"),
+    errorMessage: text("error_message"),
+    executionTimeMs: integer("execution_time_ms"),
+    createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull(),
+    completedAt: integer("completed_at", { mode: "timestamp_ms" }),
+  },
+  (t) => [index("input_jobs_workspace_idx").on(t.workspaceId, t.createdAt)],
+);
+export type InputJobRow = typeof inputJobs.$inferSelect;

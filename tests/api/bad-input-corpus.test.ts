@@ -157,7 +157,18 @@ describe("bad-input corpus over every route in app/api", () => {
   });
 
   it("refuses a NUL or control character in every text field of every body (the valid body itself is accepted)", async () => {
+    const { default: sharp } = await import("sharp");
+    const roadmap = (
+      await sharp(Buffer.from(`<svg xmlns="http://www.w3.org/2000/svg" width="800" height="200"><rect width="100%" height="100%" fill="white"/><text x="30" y="80" font-family="DejaVu Sans" font-size="32">Q1 Customer Portal</text><text x="30" y="150" font-family="DejaVu Sans" font-size="32">Q2 Smart Scheduling</text></svg>`)).png().toBuffer()
+    ).toString("base64");
+    const fountain = "INT. KITCHEN - NIGHT\n\nMara stirs the pot.\n\nMARA\nIt is late.\n";
+    const code = "/** Sends the invoice. */\nexport function sendInvoice(id: string) { return id; }\n";
     const valid: Record<string, () => unknown> = {
+      "POST /api/storyboards/import-script": () => ({ script: fountain, title: "Kitchen" }),
+      "POST /api/storyboards/from-code": () => ({ file_content: code, file_name: "invoice.ts", custom_headline: "Invoices" }),
+      "POST /api/storyboards/from-roadmap": () => ({ image_data: roadmap, custom_headline: "Roadmap" }),
+      "POST /api/storyboard/code": () => ({ file_content: code, file_name: "invoice.ts", custom_headline: "Invoices" }),
+      "POST /api/storyboard/roadmap": () => ({ image_data: roadmap, custom_headline: "Roadmap" }),
       "POST /api/storyboards": () => ({ prompt: "A fox in the snow", title: "Fox", frameCount: 3 }),
       "POST /api/storyboard": () => ({ prompt: "A fox in the snow", title: "Fox", frameCount: 3 }),
       "POST /api/generate-image": () => ({ prompt: "a fox", projectId: storyboardId, sceneIndex: 0 }),
