@@ -25,6 +25,7 @@ const ALLOWED: Record<string, readonly string[]> = {
   generation: ["config", "db", "errors", "planner", "providers", "storage"],
   export: ["config", "db", "errors", "planner", "storage", "text-fields"],
   diagnostics: ["config", "db", "errors", "planner", "providers", "storage"],
+  inputs: ["config", "db", "errors", "planner", "text-fields"],
   storyboards: [
     "config",
     "db",
