@@ -65,3 +65,23 @@ export class AppError extends Error {
 export function isAppError(e: unknown): e is AppError {
   return e instanceof AppError;
 }
+
+/** Strips anything that looks like a credential from upstream text before it reaches a message or a log. */
+export function redactSecrets(text: string): string {
+  return text
+    .replace(/\b(?:sk|rk|pk)-[\w*.-]{4,}/g, "[redacted]")
+    .replace(/\br8_[\w*]{4,}/g, "[redacted]")
+    .replace(/\bBearer\s+\S+/gi, "Bearer [redacted]")
+    .replace(/(api[_ -]?key[\s:=]+)\S+/gi, "$1[redacted]");
+}
+
+/** An error (and its causes) as one redacted string for the server log: upstream messages may echo a key. */
+export function loggableError(e: unknown): string {
+  const parts: string[] = [];
+  let current: unknown = e;
+  for (let depth = 0; current !== undefined && current !== null && depth < 4; depth++) {
+    parts.push(current instanceof Error ? (current.stack ?? `${current.name}: ${current.message}`) : String(current));
+    current = current instanceof Error ? current.cause : undefined;
+  }
+  return redactSecrets(parts.join("\nCaused by: "));
+}

@@ -70,6 +70,8 @@ export const envSchema = z
     OPENAI_MODEL: z.preprocess(emptyToUndefined, z.string().default("gpt-4o-mini")),
     OPENAI_TIMEOUT_MS: positiveInt(60_000),
     OPENAI_MAX_RETRIES: z.preprocess(emptyToUndefined, z.coerce.number().int().min(0).max(10).default(2)),
+    /** The model that reads roadmap screenshots (image input); OPENAI_MODEL when unset. */
+    OPENAI_VISION_MODEL: optionalString,
     /** Force the embedded planner even when a key is set. */
     PLANNER: z.preprocess(emptyToUndefined, z.enum(["auto", "embedded", "llm"]).default("auto")),
 

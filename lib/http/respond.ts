@@ -1,6 +1,6 @@
 import { unstable_rethrow } from "next/navigation";
 import { ZodError } from "zod";
-import { AppError, ERROR_STATUS, type ErrorIssue } from "@/lib/errors";
+import { AppError, ERROR_STATUS, loggableError, type ErrorIssue } from "@/lib/errors";
 
 export type ErrorEnvelope = {
   success: false;
@@ -25,10 +25,10 @@ export function toErrorResponse(e: unknown): Response {
     return errorJson(new AppError("INVALID_REQUEST", describeZod(e), { issues: zodIssues(e) }));
   }
   if (e instanceof AppError) {
-    if (e.status >= 500 && e.cause) console.error(`[${e.code}] ${e.message}`, e.cause);
+    if (e.status >= 500 && e.cause) console.error(`[${e.code}] ${e.message}`, loggableError(e.cause));
     return errorJson(e);
   }
-  console.error("Unhandled error in route handler", e);
+  console.error("Unhandled error in route handler", loggableError(e));
   return errorJson(new AppError("INTERNAL_ERROR", "Something went wrong on our side. Please try again."));
 }
 

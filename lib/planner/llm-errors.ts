@@ -1,20 +1,11 @@
 import "server-only";
 import OpenAI from "openai";
-import { AppError } from "@/lib/errors";
+import { AppError, redactSecrets } from "@/lib/errors";
 
 // Maps whatever the OpenAI SDK (or an OpenAI-compatible server) throws to our AppError. Messages are
 // written here; upstream text is only ever appended after redaction, never the request or the key.
 
 const MAX_DETAIL_CHARS = 300;
-
-/** Strips anything that looks like a credential from provider text before it reaches a message. */
-export function redactSecrets(text: string): string {
-  return text
-    .replace(/\b(?:sk|rk|pk)-[\w*.-]{4,}/g, "[redacted]")
-    .replace(/\br8_[\w*]{4,}/g, "[redacted]")
-    .replace(/\bBearer\s+\S+/gi, "Bearer [redacted]")
-    .replace(/(api[_ -]?key[\s:=]+)\S+/gi, "$1[redacted]");
-}
 
 function safeDetail(text: unknown): string {
   if (typeof text !== "string" || text.trim() === "") return "";

@@ -32,6 +32,7 @@ const ALLOWED: Record<string, readonly string[]> = {
     "errors",
     "export",
     "generation",
+    "inputs",
     "planner",
     "providers",
     "storage",

@@ -95,7 +95,11 @@ const STAGE_CTA: Record<CodeInputBody["stage"], string> = {
 
 /** A short explainer for the audience and stage: problem → solution → how (the flow) → benefit → call to action. */
 export function planCode(body: CodeInputBody): { plan: Plan; request: PlanRequest; understanding: CodeUnderstanding } {
-  const { understanding: u } = understandCode(body);
+  return planCodeFrom(understandCode(body).understanding, body);
+}
+
+/** The same storyboard from an understanding however it was written (embedded reader or LLM). */
+export function planCodeFrom(u: CodeUnderstanding, body: CodeInputBody): { plan: Plan; request: PlanRequest; understanding: CodeUnderstanding } {
   const how = u.steps.slice(0, 4);
   const shot = (s: Omit<InputShot, "cameraMove" | "characters" | "dialogue"> & Partial<InputShot>): InputShot => ({
     cameraMove: "static",

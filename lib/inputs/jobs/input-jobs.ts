@@ -7,44 +7,60 @@ import { AppError, isAppError } from "@/lib/errors";
 
 export type InputJobWork = () => Promise<{ understanding: Record<string, unknown>; storyboardId: string }>;
 
-/**
- * Records a seed 002 job and runs it. The embedded readers take milliseconds (OCR about a second),
- * so the work runs before the 202 instead of in the background; bad input is still a 4xx at once
- * (a client learns of an unreadable image from the POST, not from a failed poll), and anything
- * else that fails is kept on the job for the poll to report.
- */
-export async function runInputJob({ db, workspaceId, kind, work, now = () => new Date() }: { db: Db; workspaceId: string; kind: InputJobRow["kind"]; work: InputJobWork; now?: () => Date }): Promise<string> {
+// A seed 002 job: pending → processing (reading the input, then drawing the board) → completed
+// with the board's contact sheet, or failed with a code. The reading runs before the 202 (the
+// embedded readers take milliseconds, OCR about a second, an LLM a few), so bad input is still a
+// 4xx at once; the drawing finishes wherever frames finish (background work, webhooks or polls).
+
+/** Records the job and reads the input into a storyboard; the job stays `processing` while its frames are drawn. */
+export async function runInputJob({ db, workspaceId, kind, work, now = () => new Date() }: { db: Db; workspaceId: string; kind: InputJobRow["kind"]; work: InputJobWork; now?: () => Date }): Promise<{ id: string; storyboardId: string | null }> {
   const id = newId();
   const started = now();
   await insertInputJob({ db, job: { id, workspaceId, kind, status: "processing", createdAt: started } });
   try {
     const { understanding, storyboardId } = await work();
-    const done = now();
-    await updateInputJob({ db, id, patch: { status: "completed", understanding, storyboardId, completedAt: done, executionTimeMs: done.getTime() - started.getTime() } });
+    await updateInputJob({ db, id, patch: { understanding, storyboardId } });
+    return { id, storyboardId };
   } catch (e) {
-    const done = now();
     if (isAppError(e) && e.status < 500) {
-      await updateInputJob({ db, id, patch: { status: "failed", errorCode: e.code, errorMessage: e.message, completedAt: done, executionTimeMs: done.getTime() - started.getTime() } });
+      await failInputJob({ db, job: { id, createdAt: started }, code: e.code, message: e.message, now });
       throw e;
     }
     console.error("input job failed", e);
-    await updateInputJob({
+    await failInputJob({
       db,
-      id,
-      patch: { status: "failed", errorCode: isAppError(e) ? e.code : "INTERNAL_ERROR", errorMessage: isAppError(e) ? e.message : "The job failed; see the server log.", completedAt: done, executionTimeMs: done.getTime() - started.getTime() },
+      job: { id, createdAt: started },
+      code: isAppError(e) ? e.code : "INTERNAL_ERROR",
+      message: isAppError(e) ? e.message : "The job failed; see the server log.",
+      now,
     });
+    return { id, storyboardId: null };
   }
-  return id;
 }
 
-/** Seed 002's job shape. result_image stays null until the board's frames are drawn into a contact sheet (not built yet). */
-export async function getInputJobDtoOrThrow({ db, workspaceId, id }: { db: Db; workspaceId: string; id: string }) {
+export async function failInputJob({ db, job, code, message, now = () => new Date() }: { db: Db; job: Pick<InputJobRow, "id" | "createdAt">; code: string; message: string; now?: () => Date }): Promise<void> {
+  const done = now();
+  await updateInputJob({ db, id: job.id, patch: { status: "failed", errorCode: code, errorMessage: message, completedAt: done, executionTimeMs: done.getTime() - job.createdAt.getTime() } });
+}
+
+export async function completeInputJob({ db, job, now = () => new Date() }: { db: Db; job: Pick<InputJobRow, "id" | "createdAt">; now?: () => Date }): Promise<void> {
+  const done = now();
+  await updateInputJob({ db, id: job.id, patch: { status: "completed", completedAt: done, executionTimeMs: done.getTime() - job.createdAt.getTime() } });
+}
+
+export async function getInputJobOrThrow({ db, workspaceId, id }: { db: Db; workspaceId: string; id: string }): Promise<InputJobRow> {
   const job = await getInputJobByKey({ db, workspaceId, id });
   if (!job) throw new AppError("NOT_FOUND", "No job with this id.");
+  return job;
+}
+
+/** Seed 002's job shape, plus our own `progress` (0–100) and the storyboard it made. */
+export function inputJobDto(job: InputJobRow, extra: { resultImage: string | null; progress: number }) {
   return {
     job_id: job.id,
     status: job.status,
-    result_image: null,
+    progress: extra.progress,
+    result_image: extra.resultImage,
     understanding: job.understanding ?? null,
     storyboard_id: job.storyboardId,
     storyboard_url: job.storyboardId ? `/storyboards/${job.storyboardId}` : null,
@@ -55,5 +71,9 @@ export async function getInputJobDtoOrThrow({ db, workspaceId, id }: { db: Db; w
     completed_at: job.completedAt?.toISOString() ?? null,
   };
 }
+export type InputJobDto = ReturnType<typeof inputJobDto>;
 
 export const pollUrl = (id: string) => `/api/storyboard/jobs/${encodeURIComponent(id)}`;
+
+/** Where the finished board's contact sheet is stored: under the storyboard, so deleting it deletes the sheet. */
+export const contactSheetKey = (storyboardId: string, jobId: string) => `storyboards/${storyboardId}/jobs/${jobId}/board.png`;
