@@ -1,5 +1,6 @@
 import nlp from "compromise";
 import type { Form } from "../schema";
+import { retagNameVerbs } from "./retag";
 import {
   AD_CUES,
   COLOUR_WORDS,
@@ -255,6 +256,7 @@ function tagEnglish(sentences: string[]): Token[] {
       }
     }
   });
+  retagNameVerbs(out);
   return out;
 }
 
@@ -341,7 +343,9 @@ function findCharacters(tokens: Token[], productName: string | null, english: bo
     if (english && !t.tags.has("Person") && (t.tags.has("Verb") || t.tags.has("Adjective") || t.tags.has("Determiner") || t.tags.has("Preposition") || t.tags.has("Conjunction") || t.tags.has("Value"))) continue;
     const named = sameSentencePrev && NAMING.test(sameSentencePrev.lower);
     if (german && !named && (counts.get(t.lower) ?? 0) < 2) continue;
-    if (t.pos === 0 && !t.tags.has("Person") && !named) {
+    const next0 = tokens[i + 1];
+    const twoWordName = t.pos === 0 && !!next0 && next0.sentence === t.sentence && isCap(next0) && !endsPhrase(t) && !NOT_NAMES.has(next0.lower) && !ROLE_NOUNS[next0.lower] && !PLACE_NOUNS.has(next0.lower) && !!tokens[i + 2] && (tokens[i + 2]!.tags.has("Verb") || tokens[i + 2]!.sentence !== t.sentence);
+    if (t.pos === 0 && !t.tags.has("Person") && !named && !twoWordName) {
       // Sentence-initial capitals are ambiguous: a name only if it never shows up in lowercase and
       // either recurs capitalised mid-sentence or (English) sits where a bare singular noun cannot.
       if (lowerSeen.has(t.lower)) continue;

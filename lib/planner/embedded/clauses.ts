@@ -1,4 +1,5 @@
 import nlp from "compromise";
+import { retagNameVerbs } from "./retag";
 import { capitalise, type IdeaAnalysis, type IdeaCharacter } from "./analyze-idea";
 
 // An English story idea read as a chain of actions: "A lighthouse keeper finds a message in a
@@ -73,7 +74,9 @@ const isNounish = (t: Term | undefined) => !!t && t.tags.has("Noun") && !t.tags.
 
 function terms(sentence: string): Term[] {
   const doc = nlp(sentence).json() as Array<{ terms: Array<{ text: string; pre: string; post: string; tags: string[] }> }>;
-  return doc.flatMap((s) => s.terms).filter((t) => t.text).map((t) => ({ text: t.text, lower: t.text.toLowerCase(), pre: t.pre ?? "", post: t.post ?? "", tags: new Set(t.tags) }));
+  const out = doc.flatMap((s) => s.terms).filter((t) => t.text).map((t) => ({ text: t.text, lower: t.text.toLowerCase(), pre: t.pre ?? "", post: t.post ?? "", tags: new Set(t.tags) }));
+  retagNameVerbs(out);
+  return out;
 }
 
 function join(ts: Term[]): string {

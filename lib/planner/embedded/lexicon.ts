@@ -233,7 +233,7 @@ export const COLOUR_WORDS: Record<string, string> = {
 export const AD_CUES =
   /\b(ad|ads|advert|advertisement|advertising|commercial|promo|promotional|spot|launch|launching|introducing|buy|sale|brand|product|tagline|slogan|campaign|cta|shop now|order now|download|sponsor)\b|anuncio|publicidad|comercial\b|werbung|werbespot|реклам|жарнама|広告|コマーシャル|publicité|pubblicità/i;
 export const EXPLAINER_CUES =
-  /^\s*(how|why|what)\b|\b(explain|explains|explained|explainer|how to|how do|how does|how is|how are|how it works|why do|why does|why is|guide|tutorial|walkthrough|step[- ]by[- ]step|steps to|learn how|learn to|teach|lesson|introduction to|what is|what are)\b|explica|cómo\b|por qué|erklär|wie funktioniert|anleitung|объясн|как работает|почему|түсіндір|説明|仕組み|方法|expliquer|comment/i;
+  /^\s*(how|why|what)\b|\b(explain|explains|explained|explainer|how to|how do|how does|how is|how are|how it works|why do|why does|why is|guide|tutorial|walkthrough|step[- ]by[- ]step|steps to|learn how|learn to|teach (?:me|you|us|kids|children|people|how)|lesson (?:on|about|in)|introduction to|what is|what are|vs\.?|versus|compared (?:to|with)|comparison|what each)\b|explica|cómo\b|por qué|erklär|wie funktioniert|anleitung|объясн|как работает|почему|түсіндір|説明|仕組み|方法|expliquer|comment/i;
 
 /** A sentence about the video rather than in it. */
 export const META_SENTENCE =
