@@ -77,6 +77,8 @@ export interface IdeaProduct {
   descriptor: string | null;
   features: string[];
   audience: string | null;
+  /** What the audience does that the product serves: "who do the school run". */
+  audienceDetail?: string | null;
   /** A kind of thing ("reusable water bottle"), not a brand: the plan says "the reusable water bottle". */
   generic?: boolean;
 }
@@ -820,8 +822,15 @@ function findProduct(tokens: Token[], sentences: string[]): IdeaProduct | null {
   if (appositive?.[1]) descriptor = appositive[1].trim();
 
   let audience: string | null = null;
-  const aud = /\bfor\s+((?:busy\s+|young\s+|new\s+|first-time\s+|working\s+)?[a-z-]+(?:s|people|parents|kids|children))\b/i.exec(descriptor ?? sentence);
-  if (aud?.[1] && !/seconds?|minutes?/.test(aud[1])) audience = aud[1];
+  let audienceDetail: string | null = null;
+  // "for parents who do the school run", "for students who study in loud cafés": the people the
+  // product is for, apart from the product itself.
+  const AUDIENCE = /\b[Ff]or\s+((?:busy|young|new|first-time|working|old|older|elderly|small|little)\s+)?([a-z-]+(?:s|people|children|men|women))\b(\s+(?:who|that)\s+[^,.;!?]+)?/;
+  const aud = AUDIENCE.exec(descriptor ?? sentence) ?? AUDIENCE.exec(sentence);
+  if (aud?.[2] && !/^(seconds?|minutes?|hours?|days?|years?|less|us|its|this|ages)$/i.test(aud[2])) {
+    audience = `${aud[1] ?? ""}${aud[2]}`.trim();
+    audienceDetail = aud[3]?.trim() ?? null;
+  }
 
   // Features: "that charges in four hours", "with recycled soles, all-day cushioning and a carbon plate".
   const features: string[] = [];
@@ -837,7 +846,7 @@ function findProduct(tokens: Token[], sentences: string[]): IdeaProduct | null {
   const esc = name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
   const does = new RegExp(`${esc}(?:\\s+([a-z][\\w-]*))?\\s+((?:[a-z]+s)\\b[^.;!?]*)`, "i").exec(text);
   if (does?.[2] && !/^(is|was|has|does)\b/i.test(does[2])) {
-    if (does[1] && !descriptor && !/^(is|was|has|does|and|that|which|who|will|can)$/i.test(does[1]) && !/s$/.test(does[1])) descriptor = `${/^[aeiou]/i.test(does[1]) ? "an" : "a"} ${does[1]}`;
+    if (does[1] && !descriptor && !/^(is|was|has|does|and|that|which|who|will|can|for|to|with|in|on|at|by|from|of|so|as|than|into)$/i.test(does[1]) && !/s$/.test(does[1])) descriptor = `${/^[aeiou]/i.test(does[1]) ? "an" : "a"} ${does[1]}`;
     for (const part of does[2].split(/,\s*|\s+and\s+/)) {
       const p = part.trim();
       if (/^[a-z]+s\b/.test(p) && p.split(" ").length >= 2 && p.length <= 80) features.push(p);
@@ -860,7 +869,9 @@ function findProduct(tokens: Token[], sentences: string[]): IdeaProduct | null {
     seen.add(k);
     return true;
   });
-  return { name, descriptor, features: unique.slice(0, 8), audience, generic: at < 0 };
+  // The audience is who uses it, not a feature of it.
+  const notAudience = unique.filter((f) => !/^for\s/i.test(f) && !(audience && f.toLowerCase().includes(audience.toLowerCase())));
+  return { name, descriptor, features: notAudience.slice(0, 8), audience, audienceDetail, generic: at < 0 };
 }
 
 // ---------------------------------------------------------------- action, goal, topic
