@@ -166,7 +166,8 @@ export function analyzeIdea(prompt: string, formOverride?: Form): IdeaAnalysis {
   const objects = findObjects(tokens, characters, places, product);
   const firstStory = sentences.find((s) => !s.meta) ?? sentences[0];
   const { action, goal } = english && firstStory ? findAction(tokens.filter((t) => t.sentence === firstStory.index), characters) : { action: null, goal: null };
-  const topic = findTopic(text);
+  // "How to bake sourdough: feed the starter, …": the topic ends where its list of steps begins.
+  const topic = findTopic(text)?.replace(/\s*[:;—].*$/, "").trim() || null;
 
   return {
     text,

@@ -1,4 +1,6 @@
-import type { Form, NarrativeRole } from "../schema";
+import type { Diagram, Form, NarrativeRole } from "../schema";
+import { explainerBeats } from "./explainer-beats";
+import { explainerContent } from "./explainer-content";
 import { beatTemplate } from "../timing";
 import { benefitLine, capitalise, toPresent, type IdeaAnalysis, type IdeaCharacter, type IdeaSentence } from "./analyze-idea";
 import nlp from "compromise";
@@ -26,6 +28,8 @@ export interface Beat {
   fromIdea: boolean;
   /** The frame is somewhere of its own (or before the setting appears): do not add the setting. */
   ownPlace: boolean;
+  /** The chart or step diagram the frame shows (explainers). */
+  diagram?: Diagram | null;
 }
 
 interface Ctx {
@@ -99,6 +103,10 @@ type Template = (c: Ctx, k: number) => Draft | null;
 
 export function buildBeats(idea: IdeaAnalysis, form: Form, count: number): Beat[] {
   const roles = beatTemplate(form, count);
+  if (form === "explainer") {
+    const content = explainerContent(idea.text, idea.topic);
+    if (content) return explainerBeats(content, roles, idea);
+  }
   const ctx = makeCtx(idea, form);
   const sheet = form === "story" ? clauseSheet(idea, ctx, roles) : null;
   const units = sheet ? [] : contentUnits(idea, form, roles.length);

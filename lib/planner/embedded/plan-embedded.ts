@@ -44,6 +44,7 @@ export function planEmbedded(request: PlanRequest): Plan {
       characters: inFrame.characters,
       dialogue: beat.dialogue,
       notes: beat.notes,
+      diagram: beat.diagram ?? null,
     };
   });
 
