@@ -1,6 +1,7 @@
 import nlp from "compromise";
 import type { Form } from "../schema";
 import { retagNameVerbs } from "./retag";
+import { readTone, type Tone } from "./tone";
 import {
   AD_CUES,
   COLOUR_WORDS,
@@ -111,6 +112,8 @@ export interface IdeaAnalysis {
   /** Folk tale, present day or future: decides what people wear. */
   era: "folk" | "modern" | "future";
   moods: string[];
+  /** Comedy, tender, tense, epic, upbeat or calm: mood words, wording and shots follow it. */
+  tone: Tone;
   colours: string[];
   /** The idea's own most telling words, for titles and fallbacks. */
   keywords: string[];
@@ -189,6 +192,7 @@ export function analyzeIdea(prompt: string, formOverride?: Form): IdeaAnalysis {
     form,
     era: FUTURE.test(text) ? "future" : FOLK.test(text) ? "folk" : "modern",
     moods: findMoods(text),
+    tone: readTone(text, form),
     colours: findColours(tokens),
     keywords: findKeywords(tokens, english),
   };
@@ -821,13 +825,20 @@ function findProduct(tokens: Token[], sentences: string[]): IdeaProduct | null {
   const afterName = sentence.slice(sentence.indexOf(name) + name.length);
   const appositive = /^[,:—–-]\s*((?:an?|the|our|your|un|una|el|la|ein|eine|der|die|das|le|une)\s+[^,.;!?]+?)(?=\s+(?:that|which|who|with)\b|[,.;!?]|$)/i.exec(afterName);
   if (appositive?.[1]) descriptor = appositive[1].trim();
+  // "Hush, noise-cancelling headphones for students": an appositive without an article.
+  const bareAppositive = /^,\s*((?:[a-z][\w-]*\s+){0,3}[a-z][\w-]*)(?=\s+(?:that|which|who|for|with)\b|[,.;!?]|$)/.exec(afterName);
+  if (!descriptor && bareAppositive?.[1] && !/^(so|and|but|then|now|available|only|from)\b/.test(bareAppositive[1])) descriptor = bareAppositive[1].trim();
+  // "the Drift stroller": the kind of thing right after the brand.
+  const kind = /^\s+([a-z][\w-]*)\b/.exec(afterName)?.[1];
+  const kindTok = tokens[end];
+  if (!descriptor && kind && kindTok && kindTok.lower === kind && kindTok.tags.has("Noun") && !kindTok.tags.has("Verb")) descriptor = `${/^[aeiou]/.test(kind) ? "an" : "a"} ${kind}`;
 
   let audience: string | null = null;
   let audienceDetail: string | null = null;
   // "for parents who do the school run", "for students who study in loud cafés": the people the
   // product is for, apart from the product itself.
-  const AUDIENCE = /\b[Ff]or\s+((?:busy|young|new|first-time|working|old|older|elderly|small|little)\s+)?([a-z-]+(?:s|people|children|men|women))\b(\s+(?:who|that)\s+[^,.;!?]+)?/;
-  const aud = AUDIENCE.exec(descriptor ?? sentence) ?? AUDIENCE.exec(sentence);
+  const AUDIENCE = /\b[Ff]or\s+((?:busy|young|new|first-time|working|old|older|elderly|small|little)\s+)?([a-z-]+(?:s|people|children|men|women))\b(\s+who\s+[^,.;!?]+)?/;
+  const aud = AUDIENCE.exec(sentence) ?? (descriptor ? AUDIENCE.exec(descriptor) : null);
   if (aud?.[2] && !/^(seconds?|minutes?|hours?|days?|years?|less|us|its|this|ages)$/i.test(aud[2])) {
     audience = `${aud[1] ?? ""}${aud[2]}`.trim();
     audienceDetail = aud[3]?.trim() ?? null;
@@ -837,7 +848,7 @@ function findProduct(tokens: Token[], sentences: string[]): IdeaProduct | null {
   const features: string[] = [];
   const text = sentences.join(" ");
   for (const m of text.matchAll(/\b(?:that|which|it)\s+([a-z][^,.;!?]{6,80})/gi)) if (m[1]) features.push(m[1].trim());
-  for (const m of text.matchAll(/\bwith\s+([^.;!?]{4,160})/gi)) {
+  for (const m of text.matchAll(/(?<!\b(?:it|them|him|her|hand|hands)\s)\bwith\s+([^.;!?]{4,160})/gi)) {
     for (const part of (m[1] ?? "").split(/,\s*|\s+and\s+/)) {
       const p = part.trim().replace(/^(an?|the)\s+/i, "");
       if (p.length >= 3 && p.split(" ").length <= 7) features.push(p);

@@ -828,6 +828,11 @@ const TEMPLATES: Record<NarrativeRole, readonly Template[]> = {
   ],
   // ---- ad
   hook: [
+    (c) => {
+      const p = adProblem(c);
+      // The problem names its own place (the school gate, the café), so no habitat in front of it.
+      return p ? { text: `Hook${c.idea.setting ? c.pin : ""}${c.t}: ${p.problem}`, visual: p.problemVisual, focus: "place", cast: "hero" } : null;
+    },
     (c) =>
       c.hero || c.product?.audience
         ? {
@@ -862,12 +867,17 @@ const TEMPLATES: Record<NarrativeRole, readonly Template[]> = {
     (c) => ({ text: `Meet the answer: ${productRef(c)}, front and centre${c.pp}.`, visual: `${productRef(c)} front and centre${c.pp}`, focus: "reveal" }),
   ],
   feature: [
+    (c) => useBeat(c),
     (c) => featureBeat(c, 0),
     (c) => featureBeat(c, 1),
     (c) => featureBeat(c, 2),
     (c) => featureBeat(c, 3),
     (c) => proofBeat(c),
-    (c) => ({ text: `The texture and finish of ${productRef(c)}, turning slowly under a single light.`, visual: `${productRef(c)} turning slowly, macro detail of its finish`, focus: "product" }),
+    (c) => ({ text: `Insert: ${productRef(c)} up close — every seam and edge, turning under a single light.`, visual: `${productRef(c)} filling the frame, close detail`, focus: "product" }),
+    (c) => {
+      const p = adProblem(c);
+      return p ? { text: `Proof: ${p.solved}`, visual: p.solvedVisual, focus: "emotion", cast: "hero" } : null;
+    },
     (c) => ({
       text: `In use${c.pin}: ${audienceOf(c)} ${c.hero ? "puts" : "put"} ${productRef(c)} to work, and it simply does its job.`,
       visual: `${audienceOf(c)} using ${productRef(c)}${c.pp}${c.t}`,
@@ -1011,8 +1021,54 @@ function proofBeat(c: Ctx): Draft | null {
   return { text, visual: text.replace(/^Insert:\s*/, ""), focus: "detail", cast: "hero", notes: dur ? `Super: a clock ticks to "${dur.replace(/\s*hours?$/i, " h")}"` : null };
 }
 
+/** "for parents who do the school run" → the parent doing the school run with the product: the proof in use. */
+function useBeat(c: Ctx): Draft | null {
+  const detail = c.idea.product?.audienceDetail?.replace(/^(who|that)\s+/i, "");
+  if (!detail || !c.hero || !c.product) return null;
+  const [verb = "", ...rest] = detail.split(/\s+/);
+  const does = `${conj3(verb)} ${rest.join(" ")}`.trim();
+  const p = adProblem(c);
+  return {
+    text: `In use: ${c.h} ${does} with ${c.product.name}${p?.withIt ? ` — ${p.withIt}` : ""}.`,
+    visual: `${c.h} ${does} with ${c.product.name}${p?.withIt ? `, ${p.withIt}` : ""}`,
+    focus: "character",
+    cast: "hero",
+  };
+}
+
+interface AdProblem {
+  problem: string;
+  problemVisual: string;
+  withIt: string;
+  solved: string;
+  solvedVisual: string;
+}
+
+/** The everyday problem the ad's audience has, drawn from what the idea says the product is for. */
+function adProblem(c: Ctx): AdProblem | null {
+  const text = `${c.idea.text} ${c.product?.name ?? ""}`.toLowerCase();
+  const h = c.h;
+  const P = c.product?.name ?? "it";
+  const row = AD_PROBLEMS.find(([re]) => re.test(text));
+  return row ? row[1](h, P) : null;
+}
+
+const AD_PROBLEMS: ReadonlyArray<readonly [RegExp, (h: string, p: string) => AdProblem]> = [
+  [/school run|school/, (h, p) => ({ problem: `the school run, the old way — ${h} hauls two kids, a scooter and three bags through stalled traffic.`, problemVisual: `${h} with two kids and bags stuck in traffic outside a school`, withIt: "two kids in the front, gliding past the queue of cars", solved: `at the school gate on time, the two kids hop out of ${p} and wave.`, solvedVisual: `two kids waving at a school gate beside ${p}, ${h} smiling` })],
+  [/loud|noise|caf[eé]s?\b|stud(y|ies|ents?)/, (h, p) => ({ problem: `a loud café — the espresso machine shrieks, a table laughs, and ${h} reads the same line of notes four times.`, problemVisual: `${h} in a crowded loud café, notes and a coffee cup on the table`, withIt: "the café's noise falling away to nothing", solved: `the café still roars around ${h}, who turns a page, calm, ${p} on.`, solvedVisual: `${h} calmly studying in a busy café wearing ${p}` })],
+  [/\bold dogs?\b|\bdogs?\b/, (h, p) => ({ problem: `an old dog lies by the door, the lead on its hook, a long walk feeling longer every week.`, problemVisual: "an old dog lying by a door, a lead hanging on a hook", withIt: "the old dog's bowl licked clean", solved: `the old dog tugs at the lead, tail going, after a bowl of ${p}.`, solvedVisual: `an old dog pulling happily on a lead in a park, a bowl of ${p} at home` })],
+  [/\bsav(e|es|ing|ings)\b|\bbudget|\bmoney\b|\bpurchase/, (h, p) => ({ problem: `receipts spread across the kitchen table; ${h} stare at an empty savings jar.`, problemVisual: `${h} at a kitchen table covered in receipts, an empty savings jar`, withIt: "every purchase rounded up, the change dropping into savings", solved: `the savings jar on the shelf, nearly full; ${h} look at a flat listing on the phone.`, solvedVisual: `a nearly full savings jar and a phone showing a flat listing, ${h}` })],
+  [/\broof|\bfarmhouses?\b|\bpower cuts?\b/, (h, p) => ({ problem: `dusk at the farmhouse: the power cuts out again and a paraffin lamp sputters on the table.`, problemVisual: "a farmhouse at dusk with dark windows, a paraffin lamp on a table", withIt: "sunlight on the roof all day", solved: `night falls and every window of the farmhouse glows, ${p} on the roof.`, solvedVisual: `a farmhouse at night, windows lit, ${p} on the roof` })],
+  [/\bstations?\b|\btea\b|\bchai\b/, (h, p) => ({ problem: `the morning rush at the station — cold hands, a train to catch, nowhere to stop.`, problemVisual: "a crowded railway station platform in the morning rush", withIt: "steam rising from a small clay cup", solved: `commuters crowd the stall, cups of ${p} in hand, the train doors opening behind them.`, solvedVisual: `commuters holding cups of tea at a station stall, a train behind` })],
+  [/stroller|pram|buggy/, (h, p) => ({ problem: `a baby on one arm, ${h} wrestles an old stroller that will not fold.`, problemVisual: `${h} holding a baby and struggling with a folding stroller`, withIt: "one hand, one click, folded", solved: `${h} folds ${p} with one hand, the baby still asleep on the other arm.`, solvedVisual: `${h} folding a light stroller with one hand, holding a sleeping baby` })],
+  [/library|teen/, (h, p) => ({ problem: `after dark, ${h} sits alone on a bench, headphones in, nowhere to go.`, problemVisual: `${h} alone on a park bench at night`, withIt: "the lights on and the doors open late", solved: `the reading room at night, full of teenagers — ${h} among them, laughing over a book.`, solvedVisual: "a library reading room at night full of teenagers with books" })],
+  [/stadium|game nights?|food truck|hungry/, (h, p) => ({ problem: `the final whistle: the crowd pours out of the stadium, hungry, every stall already shuttered.`, problemVisual: "a hungry crowd leaving a stadium at night", withIt: "the hatch open and the grill sizzling", solved: `a queue snakes from ${p} to the stadium gate, tacos passed out of the hatch.`, solvedVisual: `a long queue at a food truck outside a stadium at night, tacos` })],
+  [/\bcamp(ers?|ing|site)?\b|\blantern|\btent\b/, (h, p) => ({ problem: `the campsite after sunset: a dying torch, ${h} fumbling for the tent zip in the dark.`, problemVisual: `${h} at a dark campsite with a dying torch and a tent`, withIt: "the tent glowing from inside", solved: `the whole campsite gathered in the glow of ${p}.`, solvedVisual: `campers around a glowing lantern at night by a tent` })],
+  [/\brain|umbrella|commut/, (h, p) => ({ problem: `${h} at the bus stop, soaked, the rain alert arriving a minute too late.`, problemVisual: `${h} soaked at a bus stop in the rain, phone in hand`, withIt: "dry under it as the first drops fall", solved: `everyone at the stop is soaked — except ${h}, dry under ${p}.`, solvedVisual: `${h} dry under an umbrella among soaked commuters at a bus stop` })],
+];
+
 function featureBeat(c: Ctx, k: number): Draft | null {
-  const f = c.product?.features.filter((x) => !c.featureText.includes(x.text.toLowerCase()))[k];
+  const f = c.product?.features.filter((x) => !c.featureText.includes(x.text.toLowerCase()) && !/^(with|for|in|on|at|by|to|from|so)\s/i.test(x.text))[k];
   if (!f || !c.product) return null;
   const name = c.product.name;
   if (c.hero && f.kind === "vp") {
