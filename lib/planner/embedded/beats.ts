@@ -210,7 +210,9 @@ function makeCtx(idea: IdeaAnalysis, form: Form): Ctx {
   const atmos = [...(idea.weather ? ATMOS[idea.weather] ?? [] : []), ...(idea.timeOfDay ? ATMOS[idea.timeOfDay] ?? [] : []), ...(ATMOS.none ?? [])];
   // Only a concrete, singular thing can be looked at or held ("three wishes" cannot).
   const firstObject = idea.objects.find((o) => !/^(\d+|two|three|four|five|six|seven|eight|nine|ten|many|some|every|each|all)\b/i.test(o));
-  const object = firstObject ? definite(firstObject).replace(/\b(same|very|other|whole)\s+/i, "") : null;
+  const objectNp = firstObject ? definite(firstObject).replace(/\b(same|very|other|whole)\s+/i, "") : null;
+  // "sandwich" alone reads as a fragment ("eyes going to sandwich"): a bare noun gets its article.
+  const object = objectNp && !/^(the|a|an|his|her|their|its|my|our|your|\p{Lu})/iu.test(objectNp) ? `the ${objectNp}` : objectNp;
   const product = idea.product
     ? {
         name: idea.product.generic ? `the ${idea.product.name}` : idea.product.name,
@@ -1219,6 +1221,7 @@ interface SheetItem {
   sentence: number;
 }
 
+const BIRDS = /^(seagull|gull|crow|raven|pigeon|owl|eagle|parrot|duck|goose|chicken|hen|rooster|penguin|sparrow|robin|magpie)$/;
 const READABLE = /\b(message|letter|note|map|diary|postcard|photo|photograph|book|journal|card|scroll|poem|list)\b/i;
 const SKY = /\b(clouds?|sky|stars?|wind|weather|tides?|waves?|birds?)\b/i;
 const HOLDS = /\b(raft|boat|kite|rocket|plane|cart|bridge|treehouse|sled|go-kart|glider|canoe|fort|hut)\b/i;
@@ -1289,8 +1292,71 @@ function scriptFor(k: Clause, next: Clause | undefined, c: Ctx): { before: Sheet
     case "grab":
     case "snatch":
     case "take":
-      if (O) after.push(item(`${S} ${verbFor(k, "bolts", "bolt")}, ${O} clamped in ${his} ${hands}.`, 6));
+    case "pinch":
+    case "nick": {
+      if (!O) break;
+      // "steals his sandwich": whose it was is the other character, and their reaction is the joke.
+      const owner = /^(his|her|their)\s/i.test(k.vp.split(" ").slice(1).join(" ")) ? c.idea.characters.find((x) => x !== k.who && x.kind === "person") ?? null : k.target;
+      const thing = owner ? O.replace(/^(his|her|their|the)\s+/i, `${possessiveOf(owner.ref)} `) : O;
+      const bare = O.replace(/^(his|her|their|the|a|an)\s+/i, "");
+      const grip = BIRDS.test(k.who?.roleNoun ?? "") ? "beak" : k.who?.kind === "animal" ? "jaws" : "hands";
+      const perch = BIRDS.test(k.who?.roleNoun ?? "") ? "the railing" : k.who?.kind === "animal" ? "the wall" : "the corner";
+      after.push(item(`Insert: the ${bare} in ${possessiveOf(S)} ${grip}.`, 8));
+      if (owner) {
+        after.push(item(`${capitalise(owner.ref)} turns back — the ${bare} is gone; ${S} sits on ${perch}, the ${bare} dangling.`, 9));
+        after.push(item(`${capitalise(owner.ref)} chases ${S}${c.place ? ` around ${c.place}` : ""}, waving both arms; ${S} stays one hop ahead.`, 7));
+        resolution = c.idea.tone === "comedy" || c.idea.tone === "tender"
+          ? `Dusk on ${perch}: ${owner.ref} and ${S} side by side, sharing a new ${bare} — a truce.`
+          : `${capitalise(owner.ref)}, alone, watches ${S} go with the ${bare}${laterPhrase(c)}.`;
+      } else after.push(item(`${S} ${verbFor(k, "bolts", "bolt")}, ${thing} clamped in ${his} ${grip}.`, 6));
       break;
+    }
+    case "outwit":
+    case "trick":
+    case "fool":
+    case "cheat":
+    case "con":
+    case "dupe":
+    case "outsmart": {
+      const T = k.target?.ref ?? O;
+      if (!T) break;
+      after.push(item(`${S} ${verbFor(k, "spins", "spin")} ${T} a tall tale; ${T} leans in, eyes shining with greed.`, 8));
+      after.push(item(`Close on ${T}: the penny drops — too late. ${S} ${verbFor(k, "is", "are")} already walking away.`, 9));
+      resolution = `${capitalise(S)} strolls off grinning${laterPhrase(c)}; behind ${/^the\s/.test(T) ? T : T}, the bazaar laughs.`.replace(/the bazaar/, c.place ?? "the crowd");
+      break;
+    }
+    case "win":
+    case "give":
+    case "bring": {
+      const forWhom = /\bfor (?:a|an|the)\s+([\w\s-]+)$/i.exec(k.vp)?.[1];
+      const Y = forWhom ? c.idea.characters.find((x) => x.keys.some((key) => forWhom.toLowerCase().includes(key))) : null;
+      const prize = O?.replace(/\s+for\s+.*$/i, "") ?? null;
+      if (Y && prize) {
+        after.push(item(`Insert: ${prize} changing hands.`, 7));
+        resolution = `${capitalise(Y.ref)} wraps up in ${prize.replace(/^an?\s/i, "the ")}, warm at last; ${S} ${verbFor(k, "winks", "wink")} and ${verbFor(k, "walks", "walk")} on${laterPhrase(c)}.`;
+      }
+      break;
+    }
+    case "compete":
+    case "race":
+    case "duel":
+    case "battle":
+    case "fight": {
+      const arena = c.place ? ` at ${c.place}` : "";
+      after.push(item(`Neck and neck${arena}: ${S} ${verbFor(k, "glances", "glance")} sideways — neither gives an inch.`, 8));
+      after.push(item(k.verb === "race" ? `The finish rushes up; one is ahead, then the other.` : `The judges lean in and taste; a long, silent moment.`, 7));
+      resolution = `${capitalise(S)} side by side, out of breath, laughing despite ${k.plural ? "themselves" : `${his}self`}${laterPhrase(c)}.`;
+      break;
+    }
+    case "rescue":
+    case "save": {
+      const T = k.target?.ref ?? O;
+      if (!T) break;
+      before.push(item(`${capitalise(T)}, trapped, ${c.conflict ? "the danger closing in" : "out of reach"}.`, 7));
+      after.push(item(`${S} ${verbFor(k, "reaches", "reach")} ${T} — a grab, a lurch, and ${verbFor(k, "holds", "hold")} on.`, 8));
+      resolution = `Safe: ${S} and ${T}, exhausted, the danger behind them${laterPhrase(c)}.`;
+      break;
+    }
     case "chase":
     case "follow":
     case "pursue":

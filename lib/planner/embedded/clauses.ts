@@ -221,6 +221,13 @@ export function storyClauses(idea: IdeaAnalysis): Clause[] {
       if (subjTerms.length === 0 || /^(he|she|they|it|his|her)$/i.test(subjText)) {
         if (!last) continue;
         ({ who, subject, plural } = last);
+      } else if (/\b(who|that|which)$/i.test(subjText)) {
+        // "A lighthouse keeper and a seagull who steals his sandwich": the relative clause belongs
+        // to the last noun phrase before "who" (the seagull), not to the sentence's first noun.
+        const head = subjText.replace(/\s+(who|that|which)$/i, "").split(/\s*,\s*|\s+and\s+/).pop() ?? subjText;
+        who = matchCharacter(head, idea);
+        subject = who ? who.ref : definite(head.replace(/^(the|a|an)\s+/i, (m) => m.toLowerCase()));
+        plural = who ? !!who.plural : false;
       } else {
         who = matchCharacter(subjText, idea);
         subject = who ? who.ref : definite(subjText.replace(/^(the|a|an)\s+/i, (m) => m.toLowerCase()));

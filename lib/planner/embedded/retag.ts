@@ -1,3 +1,5 @@
+import { ROLE_NOUNS } from "./lexicon";
+
 // Repairs to compromise's tags that the planner's readers share (idea analysis and clause split).
 
 export interface RetagTerm {
@@ -21,7 +23,9 @@ export function retagNameVerbs(terms: RetagTerm[]): void {
     const prev = terms[i - 1]!;
     const next = terms[i + 1]!;
     if (prev.sentence !== t.sentence || next.sentence !== t.sentence || t.tags.has("Verb")) continue;
-    if (!/^[a-z]+s$/.test(t.text) || !t.tags.has("Plural") || !/^\p{Lu}/u.test(prev.text) || PHRASE_END.test(prev.post)) continue;
+    // After a name ("Aldar Kose outwits") or a singular role noun ("a firefighter rescues a kitten").
+    const actor = /^\p{Lu}/u.test(prev.text) || (!!ROLE_NOUNS[prev.lower] && !prev.tags.has("Plural"));
+    if (!/^[a-z]+s$/.test(t.text) || !t.tags.has("Plural") || !actor || PHRASE_END.test(prev.post)) continue;
     if (!(next.tags.has("Determiner") || next.tags.has("Possessive") || next.tags.has("Adjective") || /^(a|an|the|his|her|their|its|every|all)$/.test(next.lower))) continue;
     t.tags = new Set(["Verb", "PresentTense"]);
   }
