@@ -119,6 +119,7 @@ export function toStoryboardJson(sb: ExportStoryboard, now: Date): StoryboardJso
       characters: [...scene.characters],
       dialogue: scene.dialogue,
       notes: scene.notes,
+      diagram: scene.diagram ?? null,
       frame: scene.frame
         ? {
             width: scene.frame.width,

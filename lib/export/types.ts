@@ -1,4 +1,4 @@
-import type { AspectRatio, CameraMove, Form, NarrativeRole, ShotType, StylePreset } from "@/lib/planner/schema";
+import type { AspectRatio, CameraMove, Diagram, Form, NarrativeRole, ShotType, StylePreset } from "@/lib/planner/schema";
 
 /** A finished (or partly finished) frame as stored: where its bytes live and what they are. */
 export type ExportFrame = {
@@ -25,6 +25,8 @@ export type ExportScene = {
   characters: string[];
   dialogue: string | null;
   notes: string | null;
+  /** An explainer scene's chart or step diagram (absent in exports built before diagrams). */
+  diagram?: Diagram | null;
   /** null when the scene has no succeeded frame: exports draw a labelled placeholder. */
   frame: ExportFrame | null;
 };

@@ -39,6 +39,7 @@ export function frameInputFor(input: {
       durationSeconds: scene.durationSeconds,
       characters,
       style: storyboard.styleBible ?? { ...FALLBACK_STYLE, preset: storyboard.style as StyleBible["preset"] },
+      diagram: scene.diagram ?? null,
     },
   };
 }

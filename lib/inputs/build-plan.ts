@@ -16,7 +16,7 @@ import {
 // Every input kind ends here: its shots become a Plan checked by planSchema and brought to the
 // house rules by normalizePlan, so the editor, generator and exports see an ordinary storyboard.
 
-export type InputShot = Omit<PlanScene, "order" | "imagePrompt"> & { imagePrompt?: string };
+export type InputShot = Omit<PlanScene, "order" | "imagePrompt" | "diagram"> & { imagePrompt?: string; diagram?: PlanScene["diagram"] };
 
 const PALETTES: Record<StylePreset, string[]> = {
   "pencil-sketch": ["#c8553d", "#2b2b2b", "#8a8a8a", "#f4f1ea"],
@@ -71,6 +71,7 @@ export function buildInputPlan(args: {
       characters: s.characters.slice(0, 6).map((c) => clip(c, 80)),
       dialogue: s.dialogue === null ? null : clip(s.dialogue, 1000),
       notes: s.notes === null ? null : clip(s.notes, 1000),
+      diagram: s.diagram ?? null,
     })),
   });
   return { plan: normalizePlan(draft, request), request };

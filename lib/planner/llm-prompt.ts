@@ -1,6 +1,7 @@
 import type OpenAI from "openai";
 import {
   CAMERA_MOVES,
+  DIAGRAM_KINDS,
   FORMS,
   LIMITS,
   SHOT_TYPES,
@@ -45,7 +46,8 @@ Rules:
 - styleBible: the given preset, 2-6 palette colours as #rrggbb (accent first), one lighting line, 1-6 mood words.
 - characters: every recurring person or creature with a fixed look (face, build, age, hair) and wardrobe.
 - imagePrompt: self-contained for an image model that sees nothing else. Each one states the style look, palette and lighting, the shot size and composition for the aspect ratio, the setting, and for every character in frame their name, look and wardrobe in full. No text, captions or logos in the image.
-- description: what happens, in one or two sentences. dialogue and notes: a string or null.
+- description: what happens, in one or two sentences, naming plainly every character and prop in frame (an insert or close-up names the thing it shows). dialogue and notes: a string or null.
+- diagram: null for a picture. An explainer scene that charts something gets {kind, title, labels, values, unit, highlight} with real numbers: kind is one of ${list(DIAGRAM_KINDS)}; labels are axis points, steps, milestones or parts in reading order (at most 12); values is one number per label for charts and comparisons, else null; unit like "$" or "%" or null; highlight is the index of the label the shot emphasises, or null. Example: savings of 10,000 at 7 % a year → line-chart, labels ["0","10","20","30"] (years), values [10000,19672,38697,76123].
 - Allowed values:
   form: ${list(FORMS)}
   shotType: ${list(SHOT_TYPES)}
@@ -59,7 +61,8 @@ const SHAPE = `JSON shape (all keys required; use null where allowed):
  "characters": [{"name": string, "look": string, "wardrobe": string}],
  "scenes": [{"order": 1, "narrativeRole": role, "description": string, "imagePrompt": string,
    "durationSeconds": number, "shotType": shotType, "cameraMove": cameraMove,
-   "characters": [names in frame], "dialogue": string|null, "notes": string|null}]}`;
+   "characters": [names in frame], "dialogue": string|null, "notes": string|null,
+   "diagram": null|{"kind": kind, "title": string, "labels": [string, ...], "values": [number, ...]|null, "unit": string|null, "highlight": number|null}}]}`;
 
 function userPrompt(request: PlanRequest): string {
   const count = sceneCountFor(request);

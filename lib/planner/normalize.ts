@@ -55,6 +55,7 @@ export function normalizePlan(plan: Plan, request: PlanRequest): Plan {
     description: clip(s.description, 1000),
     dialogue: s.dialogue === null ? null : clip(s.dialogue, 1000),
     notes: s.notes === null ? null : clip(s.notes, 1000),
+    diagram: diagramOf(s.diagram),
   }));
 
   scenes = establishFirst(scenes, form);
@@ -286,4 +287,16 @@ function clipWords(s: string, max: number): string {
   const cut = s.slice(0, max - 1);
   const space = cut.lastIndexOf(" ");
   return `${(space > max * 0.6 ? cut.slice(0, space) : cut).trimEnd()}…`;
+}
+
+/**
+ * A diagram the renderer can draw without guessing: one value per label (or none), a highlight
+ * that points at a label. Models sometimes send a value short or an index past the end.
+ */
+function diagramOf(d: PlanScene["diagram"] | undefined): PlanScene["diagram"] {
+  if (!d) return null;
+  const values = d.values && d.values.length > 0 && d.values.every(Number.isFinite) ? d.values.slice(0, d.labels.length) : null;
+  const complete = values && values.length === d.labels.length ? values : null;
+  const highlight = d.highlight !== null && d.highlight < d.labels.length ? d.highlight : null;
+  return { ...d, values: complete, highlight };
 }

@@ -138,6 +138,11 @@ export const planSceneSchema = z.object({
   characters: z.array(singleLineText().min(1).max(80)).max(6).describe("names of characters visible in the scene"),
   dialogue: multiLineText().max(1000).nullable(),
   notes: multiLineText().max(1000).nullable(),
+  /**
+   * The chart, timeline, step diagram or comparison an explainer scene shows; null for a picture.
+   * Defaults to null so plans written before diagrams existed (imports, older LLM answers) still parse.
+   */
+  diagram: diagramSchema.nullable().default(null),
 });
 export type PlanScene = z.infer<typeof planSceneSchema>;
 

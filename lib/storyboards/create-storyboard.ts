@@ -59,6 +59,7 @@ export async function createStoryboard({
       characters: s.characters,
       dialogue: s.dialogue,
       notes: s.notes,
+      diagram: s.diagram ?? null,
       createdAt: now,
       updatedAt: now,
     })),

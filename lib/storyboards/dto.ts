@@ -1,5 +1,5 @@
 import type { GenerationCost, GenerationProgress, GenerationStage, StoryboardStatus } from "@/lib/generation/progress";
-import type { AspectRatio, CameraMove, Character, Form, NarrativeRole, ShotType, StyleBible, StylePreset } from "@/lib/planner/schema";
+import type { AspectRatio, CameraMove, Character, Diagram, Form, NarrativeRole, ShotType, StyleBible, StylePreset } from "@/lib/planner/schema";
 
 // What the JSON API returns. Client-safe (types only): the studio UI imports these.
 // Dates travel as ISO strings.
@@ -48,6 +48,8 @@ export type SceneDto = {
   characters: string[];
   dialogue: string | null;
   notes: string | null;
+  /** The chart, timeline, steps or comparison an explainer scene shows; null for a picture. */
+  diagram: Diagram | null;
   /** Bumped on every edit. */
   revision: number;
   /** The chosen succeeded frame shown on the card (newest success unless the person picked another). */

@@ -45,6 +45,7 @@ export async function importStoryboard({ db, workspaceId, file }: { db: Db; work
       characters: scene.characters,
       dialogue: scene.dialogue,
       notes: scene.notes,
+      diagram: scene.diagram ?? null,
       createdAt: now,
       updatedAt: now,
     })),

@@ -15,6 +15,7 @@ export function sceneFieldsOf(scene: SceneRow) {
     characters: scene.characters ?? [],
     dialogue: scene.dialogue,
     notes: scene.notes,
+    diagram: scene.diagram ?? null,
   };
 }
 

@@ -11,6 +11,16 @@ export interface CorpusIdea {
   form: Form;
   /** Character names the plan must design (and draw in most story frames). */
   characters?: string[];
+  /**
+   * Who must be named, in plain words, in at least one scene description: a proper name kept
+   * whole ("Aldar Kose") or the kind of character ("seagull", "chef"). Each entry is a list of
+   * acceptable spellings; one of them must appear (case-insensitive, whole word).
+   */
+  cast?: string[][];
+  /** Key props and landmarks that must be named in some scene description (alternatives per entry). */
+  props?: string[][];
+  /** A language other than English the idea is written in (ISO 639-1). */
+  lang?: "es" | "fr" | "de" | "ru" | "kk" | "ja";
 }
 
 const LONG_PARAGRAPH = [
@@ -37,7 +47,7 @@ const LONG_PARAGRAPH = [
 // ~3,900 characters: the long paragraph plus a second movement, as someone pastes a treatment.
 const TREATMENT = `${LONG_PARAGRAPH} Years later, Aroa keeps the logbook herself. She writes the weather every night in the same blue ink, even though the sensors record it better. When a storm knocks out the power across the whole coast in her tenth winter, the village children climb the hill to watch her light the paraffin lamp the way Marisol taught her, and she lets the smallest one, a boy named Brais, strike the match.`.slice(0, 3950);
 
-export const CORPUS: CorpusIdea[] = [
+const CORPUS_BASE: CorpusIdea[] = [
   // ---- ads
   { id: "ad-lantern", prompt: "A 30-second ad for Lumo, a solar lantern for campers that charges in four hours.", subject: ["Lumo"], form: "ad" },
   {
@@ -130,3 +140,60 @@ export const CORPUS: CorpusIdea[] = [
   { id: "story-fox", prompt: "A fox steals a pie from a windowsill and the baker chases it through the village", subject: ["fox", "pie"], form: "story", characters: ["Fox", "Baker"] },
   { id: "es-ad", prompt: "Anuncio de 30 segundos para Brisa, una botella de agua que se limpia sola.", subject: ["Brisa"], form: "ad" },
 ];
+
+// ---- grown for issue 13: ideas outside the README's examples, each with who and what the board
+// must name. Written as people type them: ads, stories, explainers; people, animals, places,
+// products and abstract ideas; names from several cultures; some not in English.
+export const CORPUS_13: CorpusIdea[] = [
+  // ads
+  { id: "ad-cargo-bike", prompt: "60-second ad for an electric cargo bike for parents who do the school run", subject: ["cargo bike"], form: "ad", cast: [["parent", "parents", "mother", "father"], ["child", "kids", "kid", "children"]], props: [["cargo bike"]] },
+  { id: "ad-food-truck", prompt: "A 30-second spot for Taco Loco, a food truck that parks outside the stadium on game nights", subject: ["Taco Loco"], form: "ad", props: [["food truck", "truck"], ["taco", "tacos"], ["stadium"]] },
+  { id: "ad-headphones", prompt: "Commercial for Hush, noise-cancelling headphones for students who study in loud cafés", subject: ["Hush"], form: "ad", cast: [["student"]], props: [["headphones"], ["café", "cafe"]] },
+  { id: "ad-dog-food", prompt: "Ad for Barkley's, a grain-free dog food for old dogs who still love a long walk", subject: ["Barkley"], form: "ad", cast: [["dog"]], props: [["dog food", "bowl"]] },
+  { id: "ad-solar-roof", prompt: "A 15-second ad for SunTile solar roof tiles for farmhouses in Kenya", subject: ["SunTile"], form: "ad", props: [["roof", "tiles"], ["farmhouse"]] },
+  { id: "ad-bank-app", prompt: "Launch video for Kopi, a savings app that rounds up every purchase for young couples saving for a flat", subject: ["Kopi"], form: "ad", cast: [["couple"]], props: [["phone", "app"]] },
+  { id: "ad-tea", prompt: "An ad for Chai Wallah masala tea, brewed by a street vendor at Mumbai's Churchgate station", subject: ["Chai Wallah"], form: "ad", cast: [["vendor"]], props: [["tea", "chai", "cup"], ["station"]] },
+  { id: "ad-stroller", prompt: "Advert for the Drift stroller, so light a grandfather can fold it with one hand", subject: ["Drift"], form: "ad", cast: [["grandfather"]], props: [["stroller"]] },
+  { id: "ad-library", prompt: "A public service ad inviting teenagers to the new city library's night opening", subject: ["library"], form: "ad", cast: [["teenager", "teenagers", "teen"]], props: [["library"]] },
+  // stories: people, pairs and rivals, folk heroes
+  { id: "story-aldar-kose", prompt: "Aldar Kose outwits a greedy bai at the bazaar and wins a fur coat for a freezing shepherd", subject: ["Aldar Kose"], form: "story", characters: ["Aldar Kose"], cast: [["Aldar Kose"], ["bai"], ["shepherd"]], props: [["fur coat", "coat"], ["bazaar"]] },
+  { id: "story-rival-chefs", prompt: "Two rival chefs compete to cook the best dumplings at the night market", subject: ["chef"], form: "story", cast: [["chef", "chefs"]], props: [["dumplings", "dumpling"], ["night market", "market"]] },
+  { id: "story-gull", prompt: "A lighthouse keeper and a seagull who steals his sandwich", subject: ["seagull"], form: "story", cast: [["keeper"], ["seagull", "gull"]], props: [["sandwich"], ["lighthouse"]] },
+  { id: "story-nurse", prompt: "A night nurse named Grace keeps a frightened boy company during a thunderstorm in the children's ward", subject: ["Grace"], form: "story", cast: [["Grace"], ["boy"]], props: [["ward", "hospital"]] },
+  { id: "story-nasreddin", prompt: "Nasreddin Hodja rides his donkey backwards through the market to teach the village a lesson", subject: ["Nasreddin"], form: "story", cast: [["Nasreddin Hodja", "Nasreddin"], ["donkey"]], props: [["market"]] },
+  { id: "story-anansi", prompt: "Anansi the spider tricks the sky god into giving him all the world's stories", subject: ["Anansi"], form: "story", cast: [["Anansi"], ["sky god", "god"]], props: [["stories", "story"]] },
+  { id: "story-magic-pot", prompt: "A poor girl's magic pot will not stop cooking porridge and floods the whole town", subject: ["pot"], form: "story", cast: [["girl"]], props: [["pot"], ["porridge"], ["town"]] },
+  { id: "story-birthday-cake", prompt: "Grandma Mei bakes a birthday cake for her grandson, but the cat gets to it first", subject: ["Mei"], form: "story", cast: [["Mei"], ["grandson"], ["cat"]], props: [["cake"]] },
+  { id: "story-festival", prompt: "At the lantern festival in Chiang Mai, a shy boy named Niran releases a lantern for his late father", subject: ["Niran"], form: "story", cast: [["Niran"]], props: [["lantern"], ["festival"]] },
+  { id: "story-rivals-race", prompt: "Two rival skateboarders, Kofi and Dani, race down the steepest hill in Lisbon", subject: ["Kofi", "Dani"], form: "story", cast: [["Kofi"], ["Dani"]], props: [["skateboard", "skateboards"], ["hill"]] },
+  { id: "story-firefighter", prompt: "A firefighter rescues a kitten from the roof of a burning bakery", subject: ["firefighter"], form: "story", cast: [["firefighter"], ["kitten", "cat"]], props: [["roof"], ["bakery"]] },
+  { id: "story-astronaut", prompt: "An astronaut on the Moon drops her wedding ring and has to find it before her oxygen runs out", subject: ["astronaut"], form: "story", cast: [["astronaut"]], props: [["ring", "wedding ring"], ["oxygen"]] },
+  { id: "story-farmer-crow", prompt: "A farmer builds a scarecrow, but the crows decide it is their new friend", subject: ["scarecrow"], form: "story", cast: [["farmer"], ["crow", "crows"]], props: [["scarecrow"]] },
+  { id: "story-elephant", prompt: "A baby elephant loses her mother in a dust storm on the savanna and follows the river to find her", subject: ["elephant"], form: "story", cast: [["elephant"]], props: [["river"]] },
+  { id: "story-violin", prompt: "An old street musician in Vienna plays his violin one last time for the girl who sweeps the square", subject: ["violin"], form: "story", cast: [["musician"], ["girl"]], props: [["violin"], ["square"]] },
+  { id: "story-taxi", prompt: "A taxi driver named Oluwaseun drives a woman in labour to the hospital through a Lagos traffic jam", subject: ["Oluwaseun"], form: "story", cast: [["Oluwaseun"], ["woman"]], props: [["taxi"], ["hospital"]] },
+  { id: "story-penguin", prompt: "A penguin who is afraid of water learns to swim with help from a patient walrus", subject: ["penguin"], form: "story", cast: [["penguin"], ["walrus"]], props: [["water"]] },
+  { id: "story-heist", prompt: "Three grandmothers plan a heist to steal back their village's stolen church bell", subject: ["grandmother"], form: "story", cast: [["grandmother", "grandmothers"]], props: [["bell"], ["church"]] },
+  { id: "story-kite", prompt: "A boy in Kabul flies a blue kite from the rooftop, and his sister cuts the string of the champion's kite", subject: ["kite"], form: "story", cast: [["boy"], ["sister"]], props: [["kite"], ["rooftop", "roof"]] },
+  { id: "story-mailman", prompt: "A mail carrier in a snowed-in Alaskan town delivers the last letter of the year by dog sled", subject: ["letter"], form: "story", cast: [["mail carrier", "carrier"], ["dog", "dogs"]], props: [["letter"], ["sled"]] },
+  // explainers: abstract concepts, processes, comparisons
+  { id: "explainer-compound", prompt: "Explain how compound interest grows savings over 30 years", subject: ["compound interest"], form: "explainer", props: [["savings"]] },
+  { id: "explainer-photosynthesis", prompt: "Explain how photosynthesis turns sunlight, water and air into sugar in a leaf", subject: ["photosynthesis"], form: "explainer", props: [["leaf"], ["sunlight", "sun"]] },
+  { id: "explainer-recycling", prompt: "How a plastic bottle gets recycled into a fleece jacket, step by step", subject: ["recycl"], form: "explainer", props: [["bottle"], ["jacket", "fleece"]] },
+  { id: "explainer-ev-vs-petrol", prompt: "Electric car vs petrol car: what each really costs to run per year", subject: ["electric car"], form: "explainer", props: [["electric car"], ["petrol car"]] },
+  { id: "explainer-bread", prompt: "How to bake sourdough bread: feed the starter, mix the dough, let it rise overnight, then bake at 250 degrees", subject: ["bread", "sourdough"], form: "explainer", props: [["starter"], ["dough"]] },
+  { id: "explainer-blockchain", prompt: "Explain what a blockchain is to a grandmother", subject: ["blockchain"], form: "explainer", cast: [["grandmother"]] },
+  { id: "explainer-handwash", prompt: "How to wash your hands properly in 20 seconds", subject: ["hands"], form: "explainer", props: [["soap"], ["hands"]] },
+  // not English
+  { id: "es-faro", prompt: "Un farero y una gaviota que le roba el bocadillo cada mañana en el faro.", subject: ["gaviota", "seagull"], form: "story", lang: "es", cast: [["farero", "keeper"], ["gaviota", "seagull"]], props: [["faro", "lighthouse"], ["bocadillo", "sandwich"]] },
+  { id: "es-abuela", prompt: "La abuela Carmen enseña a su nieta Sofía a hacer tortillas en la cocina de su pueblo.", subject: ["Carmen"], form: "story", lang: "es", cast: [["Carmen"], ["Sofía"]], props: [["cocina", "kitchen"]] },
+  { id: "fr-boulanger", prompt: "Un boulanger nommé Henri perd sa clé et toute la ville l'aide à ouvrir la boulangerie avant l'aube.", subject: ["Henri"], form: "story", lang: "fr", cast: [["Henri"]], props: [["clé", "key"], ["boulangerie", "bakery"]] },
+  { id: "fr-chat", prompt: "Une petite fille et son chat traversent la forêt pour apporter un gâteau à sa grand-mère.", subject: ["chat", "cat"], form: "story", lang: "fr", cast: [["fille", "girl"], ["chat", "cat"]], props: [["gâteau", "cake"], ["forêt", "forest"]] },
+  { id: "de-fuchs", prompt: "Ein schlauer Fuchs stiehlt dem Bauern eine Gans und versteckt sie im Wald.", subject: ["Fuchs", "fox"], form: "story", lang: "de", cast: [["Fuchs", "fox"], ["Bauer", "Bauern", "farmer"]], props: [["Gans", "goose"], ["Wald", "forest"]] },
+  { id: "de-werbung", prompt: "Werbespot für Blitz, ein Lastenrad für Familien in der Stadt.", subject: ["Blitz"], form: "ad", lang: "de", props: [["Lastenrad", "cargo bike"]] },
+  { id: "ru-kot", prompt: "Кот Васька ворует рыбу у старого рыбака на берегу реки.", subject: ["Васька"], form: "story", lang: "ru", cast: [["Васька"], ["рыбак", "рыбака", "fisherman"]], props: [["рыбу", "рыба", "fish"]] },
+  { id: "ru-doctor", prompt: "Молодой врач Анна едет на поезде в далёкую деревню, чтобы спасти больную девочку.", subject: ["Анна"], form: "story", lang: "ru", cast: [["Анна"], ["девочку", "девочка", "girl"]], props: [["поезд", "поезде", "train"], ["деревн", "village"]] },
+];
+
+/** Every idea: the original 35 and issue 13's additions. */
+export const CORPUS: CorpusIdea[] = [...CORPUS_BASE, ...CORPUS_13];

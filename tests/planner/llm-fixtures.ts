@@ -37,6 +37,7 @@ export const samplePlan: Plan = {
       characters: [],
       dialogue: null,
       notes: null,
+      diagram: null,
     },
     {
       order: 2,
@@ -50,6 +51,7 @@ export const samplePlan: Plan = {
       characters: ["Mira"],
       dialogue: "Dad's still out there.",
       notes: null,
+      diagram: null,
     },
     {
       order: 3,
@@ -63,6 +65,7 @@ export const samplePlan: Plan = {
       characters: ["Mira", "Lantern Fox"],
       dialogue: null,
       notes: null,
+      diagram: null,
     },
     {
       order: 4,
@@ -76,6 +79,7 @@ export const samplePlan: Plan = {
       characters: ["Mira", "Lantern Fox"],
       dialogue: null,
       notes: null,
+      diagram: null,
     },
     {
       order: 5,
@@ -89,6 +93,7 @@ export const samplePlan: Plan = {
       characters: ["Mira"],
       dialogue: "Over here!",
       notes: "Hold on the flare of light.",
+      diagram: null,
     },
     {
       order: 6,
@@ -102,6 +107,7 @@ export const samplePlan: Plan = {
       characters: ["Mira", "Lantern Fox"],
       dialogue: null,
       notes: null,
+      diagram: null,
     },
   ],
 };

@@ -13,6 +13,7 @@ function scene(partial: Partial<PlanScene> & Pick<PlanScene, "order" | "narrativ
     cameraMove: "static",
     characters: [],
     dialogue: null,
+    diagram: null,
     notes: null,
     ...partial,
   };

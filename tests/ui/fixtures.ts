@@ -33,6 +33,7 @@ export function scene(over: Partial<SceneDto> = {}): SceneDto {
     narrativeRole: null,
     description: "A lighthouse at dusk",
     imagePrompt: "lighthouse, dusk, pencil sketch",
+    diagram: null,
     durationSeconds: 5,
     shotType: "wide",
     cameraMove: "static",

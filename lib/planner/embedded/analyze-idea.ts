@@ -1,5 +1,7 @@
 import nlp from "compromise";
 import type { Form } from "../schema";
+import { retagNameVerbs } from "./retag";
+import { readTone, type Tone } from "./tone";
 import {
   AD_CUES,
   COLOUR_WORDS,
@@ -76,6 +78,8 @@ export interface IdeaProduct {
   descriptor: string | null;
   features: string[];
   audience: string | null;
+  /** What the audience does that the product serves: "who do the school run". */
+  audienceDetail?: string | null;
   /** A kind of thing ("reusable water bottle"), not a brand: the plan says "the reusable water bottle". */
   generic?: boolean;
 }
@@ -108,6 +112,8 @@ export interface IdeaAnalysis {
   /** Folk tale, present day or future: decides what people wear. */
   era: "folk" | "modern" | "future";
   moods: string[];
+  /** Comedy, tender, tense, epic, upbeat or calm: mood words, wording and shots follow it. */
+  tone: Tone;
   colours: string[];
   /** The idea's own most telling words, for titles and fallbacks. */
   keywords: string[];
@@ -163,7 +169,8 @@ export function analyzeIdea(prompt: string, formOverride?: Form): IdeaAnalysis {
   const objects = findObjects(tokens, characters, places, product);
   const firstStory = sentences.find((s) => !s.meta) ?? sentences[0];
   const { action, goal } = english && firstStory ? findAction(tokens.filter((t) => t.sentence === firstStory.index), characters) : { action: null, goal: null };
-  const topic = findTopic(text);
+  // "How to bake sourdough: feed the starter, …": the topic ends where its list of steps begins.
+  const topic = findTopic(text)?.replace(/\s*[:;—].*$/, "").trim() || null;
 
   return {
     text,
@@ -185,6 +192,7 @@ export function analyzeIdea(prompt: string, formOverride?: Form): IdeaAnalysis {
     form,
     era: FUTURE.test(text) ? "future" : FOLK.test(text) ? "folk" : "modern",
     moods: findMoods(text),
+    tone: readTone(text, form),
     colours: findColours(tokens),
     keywords: findKeywords(tokens, english),
   };
@@ -255,6 +263,7 @@ function tagEnglish(sentences: string[]): Token[] {
       }
     }
   });
+  retagNameVerbs(out);
   return out;
 }
 
@@ -341,7 +350,9 @@ function findCharacters(tokens: Token[], productName: string | null, english: bo
     if (english && !t.tags.has("Person") && (t.tags.has("Verb") || t.tags.has("Adjective") || t.tags.has("Determiner") || t.tags.has("Preposition") || t.tags.has("Conjunction") || t.tags.has("Value"))) continue;
     const named = sameSentencePrev && NAMING.test(sameSentencePrev.lower);
     if (german && !named && (counts.get(t.lower) ?? 0) < 2) continue;
-    if (t.pos === 0 && !t.tags.has("Person") && !named) {
+    const next0 = tokens[i + 1];
+    const twoWordName = t.pos === 0 && !!next0 && next0.sentence === t.sentence && isCap(next0) && !endsPhrase(t) && !NOT_NAMES.has(next0.lower) && !ROLE_NOUNS[next0.lower] && !PLACE_NOUNS.has(next0.lower) && !!tokens[i + 2] && (tokens[i + 2]!.tags.has("Verb") || tokens[i + 2]!.sentence !== t.sentence);
+    if (t.pos === 0 && !t.tags.has("Person") && !named && !twoWordName) {
       // Sentence-initial capitals are ambiguous: a name only if it never shows up in lowercase and
       // either recurs capitalised mid-sentence or (English) sits where a bare singular noun cannot.
       if (lowerSeen.has(t.lower)) continue;
@@ -814,16 +825,30 @@ function findProduct(tokens: Token[], sentences: string[]): IdeaProduct | null {
   const afterName = sentence.slice(sentence.indexOf(name) + name.length);
   const appositive = /^[,:—–-]\s*((?:an?|the|our|your|un|una|el|la|ein|eine|der|die|das|le|une)\s+[^,.;!?]+?)(?=\s+(?:that|which|who|with)\b|[,.;!?]|$)/i.exec(afterName);
   if (appositive?.[1]) descriptor = appositive[1].trim();
+  // "Hush, noise-cancelling headphones for students": an appositive without an article.
+  const bareAppositive = /^,\s*((?:[a-z][\w-]*\s+){0,3}[a-z][\w-]*)(?=\s+(?:that|which|who|for|with)\b|[,.;!?]|$)/.exec(afterName);
+  if (!descriptor && bareAppositive?.[1] && !/^(so|and|but|then|now|available|only|from)\b/.test(bareAppositive[1])) descriptor = bareAppositive[1].trim();
+  // "the Drift stroller": the kind of thing right after the brand.
+  const kind = /^\s+([a-z][\w-]*)\b/.exec(afterName)?.[1];
+  const kindTok = tokens[end];
+  if (!descriptor && kind && kindTok && kindTok.lower === kind && kindTok.tags.has("Noun") && !kindTok.tags.has("Verb")) descriptor = `${/^[aeiou]/.test(kind) ? "an" : "a"} ${kind}`;
 
   let audience: string | null = null;
-  const aud = /\bfor\s+((?:busy\s+|young\s+|new\s+|first-time\s+|working\s+)?[a-z-]+(?:s|people|parents|kids|children))\b/i.exec(descriptor ?? sentence);
-  if (aud?.[1] && !/seconds?|minutes?/.test(aud[1])) audience = aud[1];
+  let audienceDetail: string | null = null;
+  // "for parents who do the school run", "for students who study in loud cafés": the people the
+  // product is for, apart from the product itself.
+  const AUDIENCE = /\b[Ff]or\s+((?:busy|young|new|first-time|working|old|older|elderly|small|little)\s+)?([a-z-]+(?:s|people|children|men|women))\b(\s+who\s+[^,.;!?]+)?/;
+  const aud = AUDIENCE.exec(sentence) ?? (descriptor ? AUDIENCE.exec(descriptor) : null);
+  if (aud?.[2] && !/^(seconds?|minutes?|hours?|days?|years?|less|us|its|this|ages)$/i.test(aud[2])) {
+    audience = `${aud[1] ?? ""}${aud[2]}`.trim();
+    audienceDetail = aud[3]?.trim() ?? null;
+  }
 
   // Features: "that charges in four hours", "with recycled soles, all-day cushioning and a carbon plate".
   const features: string[] = [];
   const text = sentences.join(" ");
   for (const m of text.matchAll(/\b(?:that|which|it)\s+([a-z][^,.;!?]{6,80})/gi)) if (m[1]) features.push(m[1].trim());
-  for (const m of text.matchAll(/\bwith\s+([^.;!?]{4,160})/gi)) {
+  for (const m of text.matchAll(/(?<!\b(?:it|them|him|her|hand|hands)\s)\bwith\s+([^.;!?]{4,160})/gi)) {
     for (const part of (m[1] ?? "").split(/,\s*|\s+and\s+/)) {
       const p = part.trim().replace(/^(an?|the)\s+/i, "");
       if (p.length >= 3 && p.split(" ").length <= 7) features.push(p);
@@ -833,7 +858,7 @@ function findProduct(tokens: Token[], sentences: string[]): IdeaProduct | null {
   const esc = name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
   const does = new RegExp(`${esc}(?:\\s+([a-z][\\w-]*))?\\s+((?:[a-z]+s)\\b[^.;!?]*)`, "i").exec(text);
   if (does?.[2] && !/^(is|was|has|does)\b/i.test(does[2])) {
-    if (does[1] && !descriptor && !/^(is|was|has|does|and|that|which|who|will|can)$/i.test(does[1]) && !/s$/.test(does[1])) descriptor = `${/^[aeiou]/i.test(does[1]) ? "an" : "a"} ${does[1]}`;
+    if (does[1] && !descriptor && !/^(is|was|has|does|and|that|which|who|will|can|for|to|with|in|on|at|by|from|of|so|as|than|into)$/i.test(does[1]) && !/s$/.test(does[1])) descriptor = `${/^[aeiou]/i.test(does[1]) ? "an" : "a"} ${does[1]}`;
     for (const part of does[2].split(/,\s*|\s+and\s+/)) {
       const p = part.trim();
       if (/^[a-z]+s\b/.test(p) && p.split(" ").length >= 2 && p.length <= 80) features.push(p);
@@ -856,7 +881,9 @@ function findProduct(tokens: Token[], sentences: string[]): IdeaProduct | null {
     seen.add(k);
     return true;
   });
-  return { name, descriptor, features: unique.slice(0, 8), audience, generic: at < 0 };
+  // The audience is who uses it, not a feature of it.
+  const notAudience = unique.filter((f) => !/^for\s/i.test(f) && !(audience && f.toLowerCase().includes(audience.toLowerCase())));
+  return { name, descriptor, features: notAudience.slice(0, 8), audience, audienceDetail, generic: at < 0 };
 }
 
 // ---------------------------------------------------------------- action, goal, topic

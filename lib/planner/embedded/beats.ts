@@ -1,4 +1,6 @@
-import type { Form, NarrativeRole } from "../schema";
+import type { Diagram, Form, NarrativeRole } from "../schema";
+import { explainerBeats } from "./explainer-beats";
+import { explainerContent } from "./explainer-content";
 import { beatTemplate } from "../timing";
 import { benefitLine, capitalise, toPresent, type IdeaAnalysis, type IdeaCharacter, type IdeaSentence } from "./analyze-idea";
 import nlp from "compromise";
@@ -26,6 +28,8 @@ export interface Beat {
   fromIdea: boolean;
   /** The frame is somewhere of its own (or before the setting appears): do not add the setting. */
   ownPlace: boolean;
+  /** The chart or step diagram the frame shows (explainers). */
+  diagram?: Diagram | null;
 }
 
 interface Ctx {
@@ -99,6 +103,10 @@ type Template = (c: Ctx, k: number) => Draft | null;
 
 export function buildBeats(idea: IdeaAnalysis, form: Form, count: number): Beat[] {
   const roles = beatTemplate(form, count);
+  if (form === "explainer") {
+    const content = explainerContent(idea.text, idea.topic);
+    if (content) return explainerBeats(content, roles, idea);
+  }
   const ctx = makeCtx(idea, form);
   const sheet = form === "story" ? clauseSheet(idea, ctx, roles) : null;
   const units = sheet ? [] : contentUnits(idea, form, roles.length);
@@ -202,7 +210,9 @@ function makeCtx(idea: IdeaAnalysis, form: Form): Ctx {
   const atmos = [...(idea.weather ? ATMOS[idea.weather] ?? [] : []), ...(idea.timeOfDay ? ATMOS[idea.timeOfDay] ?? [] : []), ...(ATMOS.none ?? [])];
   // Only a concrete, singular thing can be looked at or held ("three wishes" cannot).
   const firstObject = idea.objects.find((o) => !/^(\d+|two|three|four|five|six|seven|eight|nine|ten|many|some|every|each|all)\b/i.test(o));
-  const object = firstObject ? definite(firstObject).replace(/\b(same|very|other|whole)\s+/i, "") : null;
+  const objectNp = firstObject ? definite(firstObject).replace(/\b(same|very|other|whole)\s+/i, "") : null;
+  // "sandwich" alone reads as a fragment ("eyes going to sandwich"): a bare noun gets its article.
+  const object = objectNp && !/^(the|a|an|his|her|their|its|my|our|your|\p{Lu})/iu.test(objectNp) ? `the ${objectNp}` : objectNp;
   const product = idea.product
     ? {
         name: idea.product.generic ? `the ${idea.product.name}` : idea.product.name,
@@ -820,6 +830,11 @@ const TEMPLATES: Record<NarrativeRole, readonly Template[]> = {
   ],
   // ---- ad
   hook: [
+    (c) => {
+      const p = adProblem(c);
+      // The problem names its own place (the school gate, the café), so no habitat in front of it.
+      return p ? { text: `Hook${c.idea.setting ? c.pin : ""}${c.t}: ${p.problem}`, visual: p.problemVisual, focus: "place", cast: "hero" } : null;
+    },
     (c) =>
       c.hero || c.product?.audience
         ? {
@@ -854,12 +869,17 @@ const TEMPLATES: Record<NarrativeRole, readonly Template[]> = {
     (c) => ({ text: `Meet the answer: ${productRef(c)}, front and centre${c.pp}.`, visual: `${productRef(c)} front and centre${c.pp}`, focus: "reveal" }),
   ],
   feature: [
+    (c) => useBeat(c),
     (c) => featureBeat(c, 0),
     (c) => featureBeat(c, 1),
     (c) => featureBeat(c, 2),
     (c) => featureBeat(c, 3),
     (c) => proofBeat(c),
-    (c) => ({ text: `The texture and finish of ${productRef(c)}, turning slowly under a single light.`, visual: `${productRef(c)} turning slowly, macro detail of its finish`, focus: "product" }),
+    (c) => ({ text: `Insert: ${productRef(c)} up close — every seam and edge, turning under a single light.`, visual: `${productRef(c)} filling the frame, close detail`, focus: "product" }),
+    (c) => {
+      const p = adProblem(c);
+      return p ? { text: `Proof: ${p.solved}`, visual: p.solvedVisual, focus: "emotion", cast: "hero" } : null;
+    },
     (c) => ({
       text: `In use${c.pin}: ${audienceOf(c)} ${c.hero ? "puts" : "put"} ${productRef(c)} to work, and it simply does its job.`,
       visual: `${audienceOf(c)} using ${productRef(c)}${c.pp}${c.t}`,
@@ -1003,8 +1023,54 @@ function proofBeat(c: Ctx): Draft | null {
   return { text, visual: text.replace(/^Insert:\s*/, ""), focus: "detail", cast: "hero", notes: dur ? `Super: a clock ticks to "${dur.replace(/\s*hours?$/i, " h")}"` : null };
 }
 
+/** "for parents who do the school run" → the parent doing the school run with the product: the proof in use. */
+function useBeat(c: Ctx): Draft | null {
+  const detail = c.idea.product?.audienceDetail?.replace(/^(who|that)\s+/i, "");
+  if (!detail || !c.hero || !c.product) return null;
+  const [verb = "", ...rest] = detail.split(/\s+/);
+  const does = `${conj3(verb)} ${rest.join(" ")}`.trim();
+  const p = adProblem(c);
+  return {
+    text: `In use: ${c.h} ${does} with ${c.product.name}${p?.withIt ? ` — ${p.withIt}` : ""}.`,
+    visual: `${c.h} ${does} with ${c.product.name}${p?.withIt ? `, ${p.withIt}` : ""}`,
+    focus: "character",
+    cast: "hero",
+  };
+}
+
+interface AdProblem {
+  problem: string;
+  problemVisual: string;
+  withIt: string;
+  solved: string;
+  solvedVisual: string;
+}
+
+/** The everyday problem the ad's audience has, drawn from what the idea says the product is for. */
+function adProblem(c: Ctx): AdProblem | null {
+  const text = `${c.idea.text} ${c.product?.name ?? ""}`.toLowerCase();
+  const h = c.h;
+  const P = c.product?.name ?? "it";
+  const row = AD_PROBLEMS.find(([re]) => re.test(text));
+  return row ? row[1](h, P) : null;
+}
+
+const AD_PROBLEMS: ReadonlyArray<readonly [RegExp, (h: string, p: string) => AdProblem]> = [
+  [/school run|school/, (h, p) => ({ problem: `the school run, the old way — ${h} hauls two kids, a scooter and three bags through stalled traffic.`, problemVisual: `${h} with two kids and bags stuck in traffic outside a school`, withIt: "two kids in the front, gliding past the queue of cars", solved: `at the school gate on time, the two kids hop out of ${p} and wave.`, solvedVisual: `two kids waving at a school gate beside ${p}, ${h} smiling` })],
+  [/loud|noise|caf[eé]s?\b|stud(y|ies|ents?)/, (h, p) => ({ problem: `a loud café — the espresso machine shrieks, a table laughs, and ${h} reads the same line of notes four times.`, problemVisual: `${h} in a crowded loud café, notes and a coffee cup on the table`, withIt: "the café's noise falling away to nothing", solved: `the café still roars around ${h}, who turns a page, calm, ${p} on.`, solvedVisual: `${h} calmly studying in a busy café wearing ${p}` })],
+  [/\bold dogs?\b|\bdogs?\b/, (h, p) => ({ problem: `an old dog lies by the door, the lead on its hook, a long walk feeling longer every week.`, problemVisual: "an old dog lying by a door, a lead hanging on a hook", withIt: "the old dog's bowl licked clean", solved: `the old dog tugs at the lead, tail going, after a bowl of ${p}.`, solvedVisual: `an old dog pulling happily on a lead in a park, a bowl of ${p} at home` })],
+  [/\bsav(e|es|ing|ings)\b|\bbudget|\bmoney\b|\bpurchase/, (h, p) => ({ problem: `receipts spread across the kitchen table; ${h} stare at an empty savings jar.`, problemVisual: `${h} at a kitchen table covered in receipts, an empty savings jar`, withIt: "every purchase rounded up, the change dropping into savings", solved: `the savings jar on the shelf, nearly full; ${h} look at a flat listing on the phone.`, solvedVisual: `a nearly full savings jar and a phone showing a flat listing, ${h}` })],
+  [/\broof|\bfarmhouses?\b|\bpower cuts?\b/, (h, p) => ({ problem: `dusk at the farmhouse: the power cuts out again and a paraffin lamp sputters on the table.`, problemVisual: "a farmhouse at dusk with dark windows, a paraffin lamp on a table", withIt: "sunlight on the roof all day", solved: `night falls and every window of the farmhouse glows, ${p} on the roof.`, solvedVisual: `a farmhouse at night, windows lit, ${p} on the roof` })],
+  [/\bstations?\b|\btea\b|\bchai\b/, (h, p) => ({ problem: `the morning rush at the station — cold hands, a train to catch, nowhere to stop.`, problemVisual: "a crowded railway station platform in the morning rush", withIt: "steam rising from a small clay cup", solved: `commuters crowd the stall, cups of ${p} in hand, the train doors opening behind them.`, solvedVisual: `commuters holding cups of tea at a station stall, a train behind` })],
+  [/stroller|pram|buggy/, (h, p) => ({ problem: `a baby on one arm, ${h} wrestles an old stroller that will not fold.`, problemVisual: `${h} holding a baby and struggling with a folding stroller`, withIt: "one hand, one click, folded", solved: `${h} folds ${p} with one hand, the baby still asleep on the other arm.`, solvedVisual: `${h} folding a light stroller with one hand, holding a sleeping baby` })],
+  [/library|teen/, (h, p) => ({ problem: `after dark, ${h} sits alone on a bench, headphones in, nowhere to go.`, problemVisual: `${h} alone on a park bench at night`, withIt: "the lights on and the doors open late", solved: `the reading room at night, full of teenagers — ${h} among them, laughing over a book.`, solvedVisual: "a library reading room at night full of teenagers with books" })],
+  [/stadium|game nights?|food truck|hungry/, (h, p) => ({ problem: `the final whistle: the crowd pours out of the stadium, hungry, every stall already shuttered.`, problemVisual: "a hungry crowd leaving a stadium at night", withIt: "the hatch open and the grill sizzling", solved: `a queue snakes from ${p} to the stadium gate, tacos passed out of the hatch.`, solvedVisual: `a long queue at a food truck outside a stadium at night, tacos` })],
+  [/\bcamp(ers?|ing|site)?\b|\blantern|\btent\b/, (h, p) => ({ problem: `the campsite after sunset: a dying torch, ${h} fumbling for the tent zip in the dark.`, problemVisual: `${h} at a dark campsite with a dying torch and a tent`, withIt: "the tent glowing from inside", solved: `the whole campsite gathered in the glow of ${p}.`, solvedVisual: `campers around a glowing lantern at night by a tent` })],
+  [/\brain|umbrella|commut/, (h, p) => ({ problem: `${h} at the bus stop, soaked, the rain alert arriving a minute too late.`, problemVisual: `${h} soaked at a bus stop in the rain, phone in hand`, withIt: "dry under it as the first drops fall", solved: `everyone at the stop is soaked — except ${h}, dry under ${p}.`, solvedVisual: `${h} dry under an umbrella among soaked commuters at a bus stop` })],
+];
+
 function featureBeat(c: Ctx, k: number): Draft | null {
-  const f = c.product?.features.filter((x) => !c.featureText.includes(x.text.toLowerCase()))[k];
+  const f = c.product?.features.filter((x) => !c.featureText.includes(x.text.toLowerCase()) && !/^(with|for|in|on|at|by|to|from|so)\s/i.test(x.text))[k];
   if (!f || !c.product) return null;
   const name = c.product.name;
   if (c.hero && f.kind === "vp") {
@@ -1155,6 +1221,7 @@ interface SheetItem {
   sentence: number;
 }
 
+const BIRDS = /^(seagull|gull|crow|raven|pigeon|owl|eagle|parrot|duck|goose|chicken|hen|rooster|penguin|sparrow|robin|magpie)$/;
 const READABLE = /\b(message|letter|note|map|diary|postcard|photo|photograph|book|journal|card|scroll|poem|list)\b/i;
 const SKY = /\b(clouds?|sky|stars?|wind|weather|tides?|waves?|birds?)\b/i;
 const HOLDS = /\b(raft|boat|kite|rocket|plane|cart|bridge|treehouse|sled|go-kart|glider|canoe|fort|hut)\b/i;
@@ -1225,8 +1292,71 @@ function scriptFor(k: Clause, next: Clause | undefined, c: Ctx): { before: Sheet
     case "grab":
     case "snatch":
     case "take":
-      if (O) after.push(item(`${S} ${verbFor(k, "bolts", "bolt")}, ${O} clamped in ${his} ${hands}.`, 6));
+    case "pinch":
+    case "nick": {
+      if (!O) break;
+      // "steals his sandwich": whose it was is the other character, and their reaction is the joke.
+      const owner = /^(his|her|their)\s/i.test(k.vp.split(" ").slice(1).join(" ")) ? c.idea.characters.find((x) => x !== k.who && x.kind === "person") ?? null : k.target;
+      const thing = owner ? O.replace(/^(his|her|their|the)\s+/i, `${possessiveOf(owner.ref)} `) : O;
+      const bare = O.replace(/^(his|her|their|the|a|an)\s+/i, "");
+      const grip = BIRDS.test(k.who?.roleNoun ?? "") ? "beak" : k.who?.kind === "animal" ? "jaws" : "hands";
+      const perch = BIRDS.test(k.who?.roleNoun ?? "") ? "the railing" : k.who?.kind === "animal" ? "the wall" : "the corner";
+      after.push(item(`Insert: the ${bare} in ${possessiveOf(S)} ${grip}.`, 8));
+      if (owner) {
+        after.push(item(`${capitalise(owner.ref)} turns back — the ${bare} is gone; ${S} sits on ${perch}, the ${bare} dangling.`, 9));
+        after.push(item(`${capitalise(owner.ref)} chases ${S}${c.place ? ` around ${c.place}` : ""}, waving both arms; ${S} stays one hop ahead.`, 7));
+        resolution = c.idea.tone === "comedy" || c.idea.tone === "tender"
+          ? `Dusk on ${perch}: ${owner.ref} and ${S} side by side, sharing a new ${bare} — a truce.`
+          : `${capitalise(owner.ref)}, alone, watches ${S} go with the ${bare}${laterPhrase(c)}.`;
+      } else after.push(item(`${S} ${verbFor(k, "bolts", "bolt")}, ${thing} clamped in ${his} ${grip}.`, 6));
       break;
+    }
+    case "outwit":
+    case "trick":
+    case "fool":
+    case "cheat":
+    case "con":
+    case "dupe":
+    case "outsmart": {
+      const T = k.target?.ref ?? O;
+      if (!T) break;
+      after.push(item(`${S} ${verbFor(k, "spins", "spin")} ${T} a tall tale; ${T} leans in, eyes shining with greed.`, 8));
+      after.push(item(`Close on ${T}: the penny drops — too late. ${S} ${verbFor(k, "is", "are")} already walking away.`, 9));
+      resolution = `${capitalise(S)} strolls off grinning${laterPhrase(c)}; behind ${/^the\s/.test(T) ? T : T}, the bazaar laughs.`.replace(/the bazaar/, c.place ?? "the crowd");
+      break;
+    }
+    case "win":
+    case "give":
+    case "bring": {
+      const forWhom = /\bfor (?:a|an|the)\s+([\w\s-]+)$/i.exec(k.vp)?.[1];
+      const Y = forWhom ? c.idea.characters.find((x) => x.keys.some((key) => forWhom.toLowerCase().includes(key))) : null;
+      const prize = O?.replace(/\s+for\s+.*$/i, "") ?? null;
+      if (Y && prize) {
+        after.push(item(`Insert: ${prize} changing hands.`, 7));
+        resolution = `${capitalise(Y.ref)} wraps up in ${prize.replace(/^an?\s/i, "the ")}, warm at last; ${S} ${verbFor(k, "winks", "wink")} and ${verbFor(k, "walks", "walk")} on${laterPhrase(c)}.`;
+      }
+      break;
+    }
+    case "compete":
+    case "race":
+    case "duel":
+    case "battle":
+    case "fight": {
+      const arena = c.place ? ` at ${c.place}` : "";
+      after.push(item(`Neck and neck${arena}: ${S} ${verbFor(k, "glances", "glance")} sideways — neither gives an inch.`, 8));
+      after.push(item(k.verb === "race" ? `The finish rushes up; one is ahead, then the other.` : `The judges lean in and taste; a long, silent moment.`, 7));
+      resolution = `${capitalise(S)} side by side, out of breath, laughing despite ${k.plural ? "themselves" : `${his}self`}${laterPhrase(c)}.`;
+      break;
+    }
+    case "rescue":
+    case "save": {
+      const T = k.target?.ref ?? O;
+      if (!T) break;
+      before.push(item(`${capitalise(T)}, trapped, ${c.conflict ? "the danger closing in" : "out of reach"}.`, 7));
+      after.push(item(`${S} ${verbFor(k, "reaches", "reach")} ${T} — a grab, a lurch, and ${verbFor(k, "holds", "hold")} on.`, 8));
+      resolution = `Safe: ${S} and ${T}, exhausted, the danger behind them${laterPhrase(c)}.`;
+      break;
+    }
     case "chase":
     case "follow":
     case "pursue":

@@ -1,4 +1,5 @@
 import nlp from "compromise";
+import { retagNameVerbs } from "./retag";
 import { capitalise, type IdeaAnalysis, type IdeaCharacter } from "./analyze-idea";
 
 // An English story idea read as a chain of actions: "A lighthouse keeper finds a message in a
@@ -73,7 +74,9 @@ const isNounish = (t: Term | undefined) => !!t && t.tags.has("Noun") && !t.tags.
 
 function terms(sentence: string): Term[] {
   const doc = nlp(sentence).json() as Array<{ terms: Array<{ text: string; pre: string; post: string; tags: string[] }> }>;
-  return doc.flatMap((s) => s.terms).filter((t) => t.text).map((t) => ({ text: t.text, lower: t.text.toLowerCase(), pre: t.pre ?? "", post: t.post ?? "", tags: new Set(t.tags) }));
+  const out = doc.flatMap((s) => s.terms).filter((t) => t.text).map((t) => ({ text: t.text, lower: t.text.toLowerCase(), pre: t.pre ?? "", post: t.post ?? "", tags: new Set(t.tags) }));
+  retagNameVerbs(out);
+  return out;
 }
 
 function join(ts: Term[]): string {
@@ -218,6 +221,13 @@ export function storyClauses(idea: IdeaAnalysis): Clause[] {
       if (subjTerms.length === 0 || /^(he|she|they|it|his|her)$/i.test(subjText)) {
         if (!last) continue;
         ({ who, subject, plural } = last);
+      } else if (/\b(who|that|which)$/i.test(subjText)) {
+        // "A lighthouse keeper and a seagull who steals his sandwich": the relative clause belongs
+        // to the last noun phrase before "who" (the seagull), not to the sentence's first noun.
+        const head = subjText.replace(/\s+(who|that|which)$/i, "").split(/\s*,\s*|\s+and\s+/).pop() ?? subjText;
+        who = matchCharacter(head, idea);
+        subject = who ? who.ref : definite(head.replace(/^(the|a|an)\s+/i, (m) => m.toLowerCase()));
+        plural = who ? !!who.plural : false;
       } else {
         who = matchCharacter(subjText, idea);
         subject = who ? who.ref : definite(subjText.replace(/^(the|a|an)\s+/i, (m) => m.toLowerCase()));

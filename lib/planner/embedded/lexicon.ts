@@ -175,6 +175,30 @@ export const ROLE_NOUNS: Record<string, RoleNoun> = {
   monkey: { kind: "animal", gender: "n", habitat: "a jungle canopy" },
   pigeon: { kind: "animal", gender: "n", habitat: "a city rooftop" },
   seagull: { kind: "animal", gender: "n", habitat: "a busy harbour" },
+  gull: { kind: "animal", gender: "n", habitat: "a busy harbour" },
+  donkey: { kind: "animal", gender: "n", habitat: "a dusty village lane" },
+  spider: { kind: "animal", gender: "n", habitat: "a web strung between two branches" },
+  walrus: { kind: "animal", gender: "n", habitat: "an ice floe" },
+  goose: { kind: "animal", gender: "n", habitat: "a farmyard" },
+  sheep: { kind: "animal", gender: "n", habitat: "a hill pasture" },
+  cow: { kind: "animal", gender: "n", habitat: "a green pasture" },
+  pig: { kind: "animal", gender: "n", habitat: "a muddy farmyard" },
+  chicken: { kind: "animal", gender: "n", habitat: "a farmyard" },
+  hen: { kind: "animal", gender: "f", habitat: "a farmyard" },
+  rooster: { kind: "animal", gender: "m", habitat: "a farmyard" },
+  parrot: { kind: "animal", gender: "n", habitat: "a jungle canopy" },
+  // people the corpus meets: trades, rivals, antagonists
+  parent: { kind: "person", gender: "n", age: "adult" },
+  vendor: { kind: "person", gender: "n", age: "adult", wardrobe: "a stained apron over a short-sleeved shirt", habitat: "a busy street corner" },
+  bai: { kind: "person", gender: "m", age: "old", wardrobe: "a rich embroidered chapan and a tall fur hat", habitat: "a crowded bazaar" },
+  merchant: { kind: "person", gender: "n", age: "adult", wardrobe: "a long embroidered coat", habitat: "a crowded bazaar" },
+  trickster: { kind: "person", gender: "n", age: "young" },
+  god: { kind: "creature", gender: "m", age: "old", wardrobe: "robes of cloud and a crown of light", habitat: "a throne above the clouds" },
+  skateboarder: { kind: "person", gender: "n", age: "young", wardrobe: "a baggy hoodie and scuffed skate shoes", habitat: "a steep city street" },
+  carrier: { kind: "person", gender: "n", age: "adult", wardrobe: "a padded uniform parka and a mailbag", habitat: "a snowy main street" },
+  scarecrow: { kind: "creature", gender: "n", wardrobe: "a straw-stuffed shirt and a battered hat", habitat: "a wheat field" },
+  vet: { kind: "person", gender: "n", age: "adult", wardrobe: "green scrubs", habitat: "a small animal clinic" },
+  grandmothers: { kind: "person", gender: "f", age: "old" },
 };
 
 /** Adjectives that make a role noun a better name ("old fisherman", "little girl"). */
@@ -233,7 +257,7 @@ export const COLOUR_WORDS: Record<string, string> = {
 export const AD_CUES =
   /\b(ad|ads|advert|advertisement|advertising|commercial|promo|promotional|spot|launch|launching|introducing|buy|sale|brand|product|tagline|slogan|campaign|cta|shop now|order now|download|sponsor)\b|anuncio|publicidad|comercial\b|werbung|werbespot|реклам|жарнама|広告|コマーシャル|publicité|pubblicità/i;
 export const EXPLAINER_CUES =
-  /^\s*(how|why|what)\b|\b(explain|explains|explained|explainer|how to|how do|how does|how is|how are|how it works|why do|why does|why is|guide|tutorial|walkthrough|step[- ]by[- ]step|steps to|learn how|learn to|teach|lesson|introduction to|what is|what are)\b|explica|cómo\b|por qué|erklär|wie funktioniert|anleitung|объясн|как работает|почему|түсіндір|説明|仕組み|方法|expliquer|comment/i;
+  /^\s*(how|why|what)\b|\b(explain|explains|explained|explainer|how to|how do|how does|how is|how are|how it works|why do|why does|why is|guide|tutorial|walkthrough|step[- ]by[- ]step|steps to|learn how|learn to|teach (?:me|you|us|kids|children|people|how)|lesson (?:on|about|in)|introduction to|what is|what are|vs\.?|versus|compared (?:to|with)|comparison|what each)\b|explica|cómo\b|por qué|erklär|wie funktioniert|anleitung|объясн|как работает|почему|түсіндір|説明|仕組み|方法|expliquer|comment/i;
 
 /** A sentence about the video rather than in it. */
 export const META_SENTENCE =

@@ -7,6 +7,7 @@ import { designCharacter } from "./characters";
 import { ROLE_NOUNS } from "./lexicon";
 import { buildImagePrompt } from "./prompts";
 import { planShots } from "./shots";
+import { stockGuard } from "./stock-lines";
 import { buildStyleBible } from "./style";
 
 // The planner that needs no key and no network: idea analysis (compromise for English,
@@ -27,7 +28,9 @@ export function planEmbedded(request: PlanRequest): Plan {
   const cast = idea.characters.filter((c) => beats.some((b) => b.characters.includes(c.name)));
   const characters: Character[] = cast.slice(0, 8).map((c) => designCharacter(c, idea));
   const names = new Set(characters.map((c) => c.name));
-  const shots = planShots(beats, idea.seed, { landscape: LANDSCAPE.test(idea.setting ?? "") });
+  const guard = stockGuard([request.prompt, ...characters.map((c) => c.name)].join(" "));
+  for (const b of beats) b.text = guard.pass(b.text);
+  const shots = planShots(beats, idea.seed, { landscape: LANDSCAPE.test(idea.setting ?? ""), tone: idea.tone });
   const durations = allocateDurations({ form, roles: beats.map((b) => b.role), targetDuration: request.targetDuration });
 
   const scenes = beats.map((beat: Beat, i) => {
@@ -44,6 +47,7 @@ export function planEmbedded(request: PlanRequest): Plan {
       characters: inFrame.characters,
       dialogue: beat.dialogue,
       notes: beat.notes,
+      diagram: beat.diagram ?? null,
     };
   });
 
@@ -135,7 +139,11 @@ function titleFor(idea: IdeaAnalysis, form: Form): string {
 function loglineFor(idea: IdeaAnalysis, form: Form, seconds: number, frames: number): string {
   const dur = Number.isInteger(seconds) ? `${seconds}` : seconds.toFixed(1);
   if (form === "ad" && idea.product) {
-    return `A ${dur}-second spot for ${idea.product.name}${idea.product.descriptor ? `, ${idea.product.descriptor}` : ""}, in ${frames} frames.`;
+    const name = idea.product.generic ? `the ${idea.product.name}` : idea.product.name;
+    const who = idea.product.audience ? ` for ${idea.product.audience}${idea.product.audienceDetail ? ` ${idea.product.audienceDetail}` : ""}` : "";
+    const kind = idea.product.descriptor?.replace(/\s+for\s+.*$/, "");
+    const descriptor = kind && !idea.product.generic ? `, ${kind},` : "";
+    return `A ${dur}-second spot for ${name}${descriptor}${who}, in ${frames} frames.`.replace(/,,/g, ",").replace(/, in (\d+) frames/, " in $1 frames").replace(/,\s+in (\d+)/, " in $1");
   }
   if (form === "explainer" && idea.topic) return `A ${dur}-second explainer on ${idea.topic}, in ${frames} frames.`;
   const first = idea.sentences.find((s) => !s.meta)?.text ?? idea.text;

@@ -1,3 +1,4 @@
+import type { Tone } from "./tone";
 import type { CameraMove, NarrativeRole, ShotType } from "../schema";
 import { rngFrom } from "./prng";
 
@@ -58,7 +59,7 @@ function cameraFor(shot: ShotType, role: NarrativeRole, focus: Focus): readonly 
   }
 }
 
-export function planShots(beats: readonly ShotBeat[], seed: string, opts: { landscape: boolean }): Shot[] {
+export function planShots(beats: readonly ShotBeat[], seed: string, opts: { landscape: boolean; tone?: Tone }): Shot[] {
   const rng = rngFrom(`${seed}/shots`);
   const out: Shot[] = [];
   beats.forEach((beat, i) => {
@@ -74,8 +75,14 @@ export function planShots(beats: readonly ShotBeat[], seed: string, opts: { land
         candidates = [...candidates.slice(r), ...candidates.slice(0, r)];
       }
     }
+    // Tone shapes the coverage: an epic opens and closes huge, a comedy lands its climax on a
+    // face (the reaction is the joke), a tense story shoots its middle handheld.
+    if (opts.tone === "epic" && (i === 0 || beat.role === "resolution")) candidates = ["extreme-wide", "wide"];
+    if (opts.tone === "comedy" && beat.role === "climax") candidates = ["close-up", "medium"];
     const shotType = candidates.find((s) => s !== prev?.shotType) ?? candidates[0] ?? "medium";
-    const moves = cameraFor(shotType, beat.role, beat.focus);
+    let moves = cameraFor(shotType, beat.role, beat.focus);
+    if (opts.tone === "tense" && (beat.role === "rising" || beat.role === "climax")) moves = ["handheld", ...moves.filter((m) => m !== "handheld")];
+    if (opts.tone === "comedy" && (shotType === "close-up" || shotType === "medium")) moves = ["static", ...moves.filter((m) => m !== "static")];
     const twoBack = out[i - 2];
     const cameraMove =
       moves.find((m) => !(prev && prev.shotType === shotType && prev.cameraMove === m) && !(prev?.cameraMove === m && twoBack?.cameraMove === m)) ??

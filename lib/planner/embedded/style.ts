@@ -1,5 +1,6 @@
 import type { Form, StyleBible, StylePreset } from "../schema";
 import type { IdeaAnalysis } from "./analyze-idea";
+import { TONE_MOODS, type Tone } from "./tone";
 
 // Style preset → palette (#rrggbb, accent first), lighting and mood. The accent comes from the
 // idea itself when it can: a colour it names ("red sneakers"), else its time of day, else its mood.
@@ -83,8 +84,21 @@ const FORM_MOOD: Record<Form, readonly string[]> = {
   story: ["intimate", "wistful"],
 };
 
+const CLASH: Record<Tone, ReadonlySet<string>> = {
+  comedy: new Set(["ominous", "tense", "melancholy", "wistful", "stark", "austere", "grave", "urgent", "epic"]),
+  tender: new Set(["ominous", "kinetic", "driven", "urgent", "stark", "austere", "comic"]),
+  tense: new Set(["playful", "comic", "serene", "unhurried", "bright", "upbeat"]),
+  epic: new Set(["playful", "comic", "serene"]),
+  upbeat: new Set(["ominous", "melancholy", "grave", "stark", "austere", "wistful"]),
+  calm: new Set(["ominous", "tense", "urgent"]),
+};
+
 export function buildStyleBible(preset: StylePreset, idea: IdeaAnalysis, form: Form): StyleBible {
-  const moods = idea.moods.length > 0 ? idea.moods.slice(0, 4) : [...FORM_MOOD[form]];
+  // The tone leads; the idea's own mood cues follow where they agree with it (a trickster comedy
+  // set in the snow is playful, not "stark, austere").
+  const toned = form === "story" || idea.moods.length === 0 ? [...TONE_MOODS[idea.tone].slice(0, 2)] : [];
+  const agreeing = idea.moods.filter((m) => !CLASH[idea.tone].has(m) && !toned.includes(m));
+  const moods = toned.length > 0 ? [...toned, ...agreeing].slice(0, 4) : idea.moods.length > 0 ? idea.moods.slice(0, 4) : [...FORM_MOOD[form]];
   if (idea.timeOfDay === "night" && !moods.includes("hushed") && moods.length < 4 && form === "story") moods.push("hushed");
 
   const moodAccent = moods.map((m) => MOOD_ACCENT[m]).find((x): x is string => x !== undefined);
