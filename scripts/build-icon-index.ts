@@ -8,7 +8,7 @@
 // icon of the same name, a synonym (same synset) with an icon, the head noun of its gloss ("young
 // domestic cat" → cat), or a hypernym up to three steps away (that is not too generic).
 //
-// game-icons authors are read from scripts/data/game-icons-authors.json (the author folder of
+// game-icons authors are read from scripts/icon-sources/game-icons-authors.json (the author folder of
 // every icon in the game-icons repository), so each icon in the index carries its credit.
 
 import { readFileSync, writeFileSync, mkdirSync } from "node:fs";
@@ -26,7 +26,7 @@ export type IconCategory = "person" | "animal" | "vehicle" | "landmark" | "plant
 
 const mdi = require("@iconify-json/mdi/icons.json") as IconSet;
 const gi = require("@iconify-json/game-icons/icons.json") as IconSet;
-const AUTHORS = JSON.parse(readFileSync(join(ROOT, "scripts/data/game-icons-authors.json"), "utf8")) as Record<string, string[]>;
+const AUTHORS = JSON.parse(readFileSync(join(ROOT, "scripts/icon-sources/game-icons-authors.json"), "utf8")) as Record<string, string[]>;
 const AUTHOR_NAMES: Record<string, string> = {
   lorc: "Lorc",
   delapouite: "Delapouite",

@@ -165,15 +165,6 @@ export class Pen {
     this.defs.push(svg);
   }
 
-  private defIds = new Set<string>();
-
-  /** A def shared by many marks (a hatch pattern), added once per frame. */
-  defOnce(id: string, svg: string): void {
-    if (this.defIds.has(id)) return;
-    this.defIds.add(id);
-    this.defs.push(svg);
-  }
-
   /** A plain stroke, no wobble (for dashed framing boxes, arrows). */
   strokePath(d: string, ink: Ink, extra = ""): void {
     const a = this.strokeAttrs(ink);
