@@ -107,6 +107,9 @@ const OVERRIDE_LIST: Record<string, string> = {
   marketplace: "gi:shop",
   "market stall": "gi:shop",
   stall: "gi:shop",
+  bag: "mdi:bag-personal",
+  ward: "mdi:hospital-building",
+  "hospital ward": "mdi:hospital-building",
   "food truck": "gi:food-truck",
   "cargo bike": "mdi:bicycle-cargo",
   "cargo bicycle": "mdi:bicycle-cargo",
@@ -359,6 +362,22 @@ for (const line of readFileSync(join(DICT, "index.noun"), "utf8").split("\n")) {
   tagged.set(lemma, Number(f[f.length - synCnt - 1]));
 }
 
+// How often a word is tagged as a verb or an adjective in WordNet's corpus: "watch", "run" and
+// "shift" are verbs far more often than nouns; "electric" and "rival" are adjectives.
+function tagCounts(file: string): Map<string, number> {
+  const m = new Map<string, number>();
+  for (const line of readFileSync(join(DICT, file), "utf8").split("\n")) {
+    if (!line || line.startsWith(" ")) continue;
+    const f = line.trim().split(" ");
+    const synCnt = Number(f[2]);
+    const lemma = (f[0] ?? "").replace(/_/g, " ").replace(/\(.*\)$/, "");
+    m.set(lemma, (m.get(lemma) ?? 0) + Number(f[f.length - synCnt - 1]) + 0.5);
+  }
+  return m;
+}
+const verbTags = tagCounts("index.verb");
+const adjTags = tagCounts("index.adj");
+
 // Lexicographer files: 05 animal, 06 artifact, 13 food, 17 object, 18 person, 20 plant.
 const CONCRETE = new Set([5, 6, 13, 17, 18, 20]);
 const lexOrder = (lex: number) => [6, 5, 13, 20, 17, 18].indexOf(lex);
@@ -465,13 +484,16 @@ function entryFor(lemma: string): WordEntry | null {
   if (!first) return null;
   const over = OVERRIDES.get(lemma);
   if (over) {
-    const withCat = ranked.find((r) => lexCategory(r.o) && lexCategory(r.o) !== "person");
-    return { icon: over, cat: withCat ? (lexCategory(withCat.o) as IconCategory) : "prop" };
+    // The category of the hand-picked icon: the first concrete sense in WordNet's own order.
+    const withCat = offs.find((o) => lexCategory(o) && lexCategory(o) !== "person");
+    return { icon: over, cat: withCat ? (lexCategory(withCat) as IconCategory) : "prop" };
   }
   // A noun whose main (corpus-tagged) sense is a person is drawn as a figure, never as an icon
-  // ("keeper", "nurse"); untagged senses are in no order, so "gull" stays a bird.
+  // ("keeper", "nurse"); untagged senses are in no order, so "gull" stays a bird. The test reads
+  // the first sense of all, so "square" (a shape first) is not a person.
   const allPeople = offs.every((o) => synsets.get(o)?.lex === 18);
-  if (allPeople || ((tagged.get(lemma) ?? 0) > 0 && synsets.get(offs[0] as string)?.lex === 18)) return { icon: null, cat: "person" };
+  const firstAll = (senses.get(lemma) ?? [])[0];
+  if (allPeople || ((tagged.get(lemma) ?? 0) > 0 && firstAll === offs[0] && synsets.get(offs[0] as string)?.lex === 18)) return { icon: null, cat: "person" };
   for (const r of ranked.slice(0, 3)) {
     const cat = lexCategory(r.o);
     if (!cat || cat === "person") continue;
@@ -480,6 +502,22 @@ function entryFor(lemma: string): WordEntry | null {
   }
   return null;
 }
+
+// Categories for override nouns WordNet lacks or files oddly.
+const OVERRIDE_CATS: Record<string, IconCategory> = {
+  "cargo bike": "vehicle",
+  "cargo bicycle": "vehicle",
+  "electric bike": "vehicle",
+  "e-bike": "vehicle",
+  "food truck": "vehicle",
+  "magic pot": "prop",
+  storm: "nature",
+  thunderstorm: "nature",
+  lightning: "nature",
+  "market stall": "landmark",
+  stall: "landmark",
+  "sand castle": "landmark",
+};
 
 const CAT_CODE: Record<IconCategory, string> = { person: "P", animal: "A", vehicle: "V", landmark: "L", plant: "T", nature: "N", food: "F", prop: "O" };
 
@@ -490,11 +528,17 @@ for (const lemma of [...lemmas].sort()) {
   if (!e) continue;
   if (e.cat === "person") {
     // Multi-word person nouns are found by their head word anyway.
-    if (!lemma.includes(" ")) wordsOut[lemma] = "P";
+    if (!lemma.includes(" ") && (adjTags.get(lemma) ?? 0) <= (tagged.get(lemma) ?? 0) + 0.5) wordsOut[lemma] = "P";
     continue;
   }
   if (!e.icon) continue;
-  wordsOut[lemma] = `${CAT_CODE[e.cat]}${e.icon}`;
+  if (OVERRIDE_CATS[lemma]) e.cat = OVERRIDE_CATS[lemma];
+  const nounTag = (tagged.get(lemma) ?? 0) + 0.5;
+  const isOverride = OVERRIDES.has(lemma);
+  if (!lemma.includes(" ") && !isOverride && (adjTags.get(lemma) ?? 0) > nounTag * 1.5) continue;
+  // "~": more often a verb; the renderer counts it only after a determiner ("a watch", not "watches").
+  const verbish = !lemma.includes(" ") && (verbTags.get(lemma) ?? 0) > nounTag * 1.5;
+  wordsOut[lemma] = `${verbish ? "~" : ""}${CAT_CODE[e.cat]}${e.icon}`;
   usedIcons.add(e.icon);
 }
 
@@ -530,7 +574,7 @@ for (const id of [...usedIcons].sort()) {
   const fitted = fitIcon(id);
   if (!fitted) {
     console.warn(`missing icon ${id}`);
-    for (const [w, v] of Object.entries(wordsOut)) if (v.slice(1) === id) delete wordsOut[w];
+    for (const [w, v] of Object.entries(wordsOut)) if (v.replace(/^~/, "").slice(1) === id) delete wordsOut[w];
     continue;
   }
   const name = id.slice(id.indexOf(":") + 1);

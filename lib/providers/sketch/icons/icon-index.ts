@@ -17,7 +17,13 @@ export type IconShape = {
   by?: string;
 };
 
-export type NounEntry = { noun: string; category: IconCategory; icon: IconShape | null };
+export type NounEntry = {
+  noun: string;
+  category: IconCategory;
+  icon: IconShape | null;
+  /** More often a verb ("watch", "run"): a noun only after a determiner. */
+  verbish: boolean;
+};
 
 const CATEGORY: Record<string, IconCategory> = { P: "person", A: "animal", V: "vehicle", L: "landmark", T: "plant", N: "nature", F: "food", O: "prop" };
 
@@ -26,11 +32,13 @@ const icons = ICONS as Record<string, { d: string; w: number; h: number; by?: st
 
 export function lookupNoun(noun: string): NounEntry | null {
   if (!Object.hasOwn(words, noun)) return null;
-  const v = words[noun] as string;
+  const raw = words[noun] as string;
+  const verbish = raw.startsWith("~");
+  const v = verbish ? raw.slice(1) : raw;
   const category = CATEGORY[v[0] as string] ?? "prop";
   const id = v.slice(1);
   const shape = id && Object.hasOwn(icons, id) ? icons[id] : undefined;
-  return { noun, category, icon: shape ? { id, ...shape } : null };
+  return { noun, category, icon: shape ? { id, ...shape } : null, verbish };
 }
 
 export function iconById(id: string): IconShape | null {
