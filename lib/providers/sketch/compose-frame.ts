@@ -7,7 +7,11 @@ import { createRng, hashString } from "./rng";
 import type { Ctx } from "./shot-kit";
 import { closeUp, extremeCloseUp, insert, overTheShoulder, pov } from "./shots-close";
 import { mediumShot, wideShot } from "./shots-wide";
-import { readSceneWords, type SceneWords } from "./words";
+import { castLooks, castTraits, creatureOf, type Look } from "./icons/cast-looks";
+import { drawIconBackground, drawIconForeground, drawIconInsert, iconNouns, planIcons, SETTING_NOUNS, type IconLayer, type IconScene } from "./icons/compose-icons";
+import { readSceneNouns, type SceneNoun } from "./icons/scene-nouns";
+import { drawSetting } from "./settings";
+import { PROP_WORDS, readSceneWords, type PropKind, type SceneWords } from "./words";
 
 // Lays out one storyboard panel: framing from the shot type, the world from the scene's words,
 // the camera move on top. Pure: the same input always composes the same SVG string.
@@ -40,6 +44,14 @@ export function frameLayout(aspectRatio: AspectRatio): FrameLayout {
 
 export type SketchScene = {
   words: SceneWords;
+  /** Every drawable noun the scene names (people included), in order of mention. */
+  nouns: SceneNoun[];
+  /** What the icon layer draws, by role. */
+  icons: IconScene;
+  /** Per figure (words.people order): names for `depicts`, clothing for consistency. */
+  castNames: string[];
+  looks: Look[];
+  descriptionLower: string;
   shot: ShotType;
   move: CameraMove;
   accent: string | undefined;
@@ -50,16 +62,38 @@ export type SketchScene = {
 export function sketchSceneOf(input: ImageInput): SketchScene {
   const sc = input.scene;
   const description = sc?.description ?? input.prompt;
-  const words = readSceneWords(description, sc ? input.prompt : "", sc?.characters ?? []);
+  const prompt = sc ? input.prompt : "";
+  const allChars = sc?.characters ?? [];
+  // Animals and robots of the cast are drawn as what they are, not as a second person.
+  const creatures = allChars.map((c) => ({ c, as: creatureOf(c) }));
+  const people = creatures.filter((x) => !x.as).map((x) => x.c);
+  const names = allChars.flatMap((c) => [c.name]);
+  const nouns = readSceneNouns(description, prompt, names);
+  for (const { as } of creatures) if (as && !nouns.some((n) => n.noun === as.noun)) nouns.push({ ...as, at: -1, inDescription: true });
+  nouns.sort((a, b) => a.at - b.at);
+  const first = readSceneWords(description, prompt, people);
+  const drawn = iconNouns(nouns, first.setting);
+  const masked = drawn.map((n) => n.text);
+  // A cargo bike or e-bike is the icon's; the built-in diamond-frame bicycle stays out.
+  if (drawn.some((n) => /bike|bicycle|cycle/.test(n.noun))) masked.push("bike", "bicycle", "cycling", "cyclist");
+  const words = drawn.length ? readSceneWords(description, prompt, people, masked) : first;
+  // A scene that names only creatures has no people: the text's "he"/"she" were them.
+  if (!people.length && creatures.some((x) => x.as)) words.people = [];
+  if (people.length) words.people = castTraits(people.slice(0, 4), words.people);
   const shot: ShotType = sc?.shotType ?? "medium";
+  const icons = planIcons(drawn, shot);
   const move: CameraMove = sc?.cameraMove ?? "static";
   const seed = hashString([sc?.number ?? 0, description, shot, move, input.prompt].join("\u0001"), input.seed >>> 0);
-  return { words, shot, move, accent: sc?.style.palette[0], seed };
+  const personNouns = nouns.filter((n) => n.category === "person" && n.inDescription).map((n) => n.noun);
+  const castNames = people.length ? people.slice(0, 4).map((c) => c.name) : personNouns.slice(0, Math.max(1, words.people.length));
+  return { words, nouns, icons, castNames, descriptionLower: description.toLowerCase(), looks: people.length ? castLooks(people.slice(0, 4)) : [], shot, move, accent: sc?.style.palette[0], seed };
 }
 
 export type ComposedFrame = {
   /** SVG markup of the whole frame except caption text. */
   svg: string;
+  /** The nouns actually drawn (people, props, animals, landmarks, the setting's own things). */
+  depicts: string[];
   /** Centre of attention, px (dolly frames centre on it). */
   focus: Pt;
 };
@@ -79,11 +113,25 @@ export function composeFrame(input: ImageInput, layout: FrameLayout, captionSvg 
     words: scene.words,
     shot: scene.shot,
     night: scene.words.time === "night",
+    looks: scene.looks.length ? scene.looks : undefined,
   };
+  const layer: IconLayer = {
+    pen,
+    inks,
+    panel,
+    u: layout.u,
+    rng: rng.fork("icons"),
+    shot: scene.shot,
+    plan: scene.icons,
+    placed: new Set(),
+    stage: null,
+    castSize: scene.words.people.length,
+  };
+  ctx.onStage = (stage) => drawIconBackground(layer, stage);
 
   pen.def(`<clipPath id="panel"><rect x="${fmt(panel.x)}" y="${fmt(panel.y)}" width="${fmt(panel.w)}" height="${fmt(panel.h)}"/></clipPath>`);
   pen.raw(`<g clip-path="url(#panel)">`);
-  const focus = drawShot(ctx);
+  const focus = drawFramed(ctx, layer, scene);
   if (scene.words.rain) rain(ctx);
   drawCameraMove(pen, inks, panel, scene.move, scene.words.direction, focus);
   pen.raw(`</g>`);
@@ -96,7 +144,75 @@ export function composeFrame(input: ImageInput, layout: FrameLayout, captionSvg 
     body +
     captionSvg +
     `</svg>`;
-  return { svg, focus };
+  return { svg, focus, depicts: depictsOf(scene, pen.drawn, layer.placed) };
+}
+
+/** The shot, with the icon layer: an insert of a named thing is the icon's; others add to the shot. */
+function drawFramed(c: Ctx, layer: IconLayer, scene: SketchScene): Pt {
+  const hero = scene.icons.hero;
+  const builtinHero = c.words.props.find((p) => p !== "tree");
+  const cast = c.words.people.length;
+  const iconInsert = hero && (c.shot === "insert" || c.shot === "extreme-close-up" || (!cast && (c.shot === "close-up" || c.shot === "medium")));
+  // A built-in prop the scene names first keeps its own hand-drawn insert.
+  const builtinFirst = builtinHero && hero && firstMention(scene, builtinHero) < hero.at;
+  if (iconInsert && !builtinFirst) {
+    const sleeve = cast ? (scene.looks[0]?.shirt ?? { color: c.inks.accent, opacity: 1 }) : null;
+    backdrop(c);
+    const others = [...scene.icons.animals, ...scene.icons.props, ...scene.icons.vehicles].filter((n) => n !== hero && n.inDescription);
+    return drawIconInsert(layer, hero, c.shot === "extreme-close-up", sleeve, others);
+  }
+  const focus = drawShot(c);
+  drawIconForeground(layer, focus);
+  return focus;
+}
+
+/** A soft version of the scene's setting behind an insert. */
+function backdrop(c: Ctx): void {
+  const { panel } = c;
+  const horizon = panel.y + panel.h * 0.35;
+  const refY = panel.y + panel.h * 2.2;
+  const stage = { panel, u: c.u, horizon, vp: panel.x + panel.w * c.rng.range(0.4, 0.6), refY, refH: (refY - horizon) * 1.1, time: c.words.time, words: c.words, wide: false, keepClear: [panel.x + panel.w * 0.3, panel.x + panel.w * 0.7] as [number, number] };
+  drawSetting(c.pen, c.inks, stage);
+  c.pen.fillRect(panel, { color: c.inks.paper, opacity: 0.72 });
+}
+
+function firstMention(scene: SketchScene, kind: PropKind): number {
+  const re = PROP_WORDS[kind];
+  re.lastIndex = 0;
+  const m = re.exec(scene.nouns.length ? scene.descriptionLower : "");
+  re.lastIndex = 0;
+  return m ? m.index : Infinity;
+}
+
+function depictsOf(scene: SketchScene, drawn: readonly string[], placed: ReadonlySet<string>): string[] {
+  const out: string[] = [];
+  const add = (w: string) => {
+    const k = w.trim();
+    if (k && !out.includes(k)) out.push(k);
+  };
+  const figures = drawn.filter((d) => d === "figure").length;
+  if (figures > 0) for (const n of scene.castNames.slice(0, Math.max(figures, 1))) add(n);
+  // People named by role ("the keeper") are the figures too.
+  if (figures > 0) for (const n of scene.nouns) if (n.category === "person" && n.inDescription) add(n.noun);
+  for (const n of scene.nouns) if (placed.has(n.noun)) add(n.noun);
+  // Built-in props: report the scene's own word for them ("coffee" drawn as a cup).
+  const kinds = new Set(drawn.filter((d) => d !== "figure"));
+  for (const kind of kinds) {
+    const words = scene.nouns.filter((n) => PROP_WORDS[kind as PropKind] && testWord(PROP_WORDS[kind as PropKind], n.text));
+    if (words.length) for (const w of words) add(w.noun);
+    else add(kind);
+  }
+  // What the setting itself draws and the scene names ("beach", "street", "desk"), and the sky's.
+  const scenery = new Set([...SETTING_NOUNS[scene.words.setting], ...(scene.words.time === "night" ? ["moon", "star"] : ["sun"])]);
+  for (const n of scene.nouns) if (n.inDescription && scenery.has(n.noun)) add(n.noun);
+  return out;
+}
+
+function testWord(re: RegExp, text: string): boolean {
+  re.lastIndex = 0;
+  const ok = re.test(text);
+  re.lastIndex = 0;
+  return ok;
 }
 
 function border(pen: Pen, inks: Inks, p: Rect): void {

@@ -110,6 +110,8 @@ function clipToConvex(a: Pt, b: Pt, poly: readonly Pt[]): [Pt, Pt] | null {
 }
 
 export class Pen {
+  /** What was drawn, by kind ("figure", "cup", "tree"…): the frame reports it as `depicts`. */
+  readonly drawn: string[] = [];
   private readonly out: string[] = [];
   private current: Mark | null = null;
   private defs: string[] = [];

@@ -16,6 +16,12 @@ export type SceneNoun = {
   icon: IconShape | null;
   /** From the description (true) or only from the wider prompt (false). */
   inDescription: boolean;
+  /** Written in the plural ("kites"): a flock, a row, a pile. */
+  plural?: boolean;
+  /** Owns the next thing ("the cargo bike's battery"): that thing, not this, is the subject. */
+  owner?: boolean;
+  /** A character of the cast drawn as this noun (a cat, a robot): its name. */
+  character?: string;
 };
 
 // Storyboard language and body parts: never an object to draw.
@@ -60,18 +66,40 @@ function singulars(w: string): string[] {
   return out;
 }
 
-type Token = { w: string; at: number };
+type Token = { w: string; at: number; poss: boolean; cap: boolean; end: boolean };
 
 function tokens(text: string, offset: number): Token[] {
   const out: Token[] = [];
   const re = /[\p{L}][\p{L}'’-]*/gu;
   let m: RegExpExecArray | null;
   while ((m = re.exec(text))) {
-    const w = m[0].toLowerCase().replace(/['’]s$/, "").replace(/['’]/g, "");
-    out.push({ w, at: offset + m.index });
+    const raw = m[0];
+    const w = raw.toLowerCase().replace(/['’]s$/, "").replace(/['’]/g, "");
+    const before = text.slice(0, m.index).trimEnd();
+    const sentenceStart = before === "" || /[.!?;:]$/.test(before);
+    const after = text.slice(m.index + raw.length, m.index + raw.length + 2);
+    out.push({ w, at: offset + m.index, poss: /['’]s$/.test(raw), cap: /^\p{Lu}/u.test(raw) && !sentenceStart, end: /^\s*[.,;:!?]/.test(after) });
   }
   return out;
 }
+
+const PRONOUNS = new Set(["he", "she", "it", "they", "who", "which", "that"]);
+
+/** "circles the", "Kose bows", "counts his": a verb in the third person, not a plural noun. */
+function looksLikeVerb(toks: readonly Token[], i: number, names: ReadonlySet<string>): boolean {
+  const t = toks[i] as Token;
+  if (!/[^s]s$/.test(t.w)) return false;
+  const next = toks[i + 1];
+  const prev = toks[i - 1];
+  // After "of", "the", "two": a noun ("hundreds of kites over the field").
+  if (prev && (DETERMINERS.has(prev.w) || /^(of|with|and|or|in|on|at|by|for|from|to|into|over|under|near|beside)$/.test(prev.w))) return false;
+  if (next && !t.end && (DETERMINERS.has(next.w) || next.cap || PRONOUNS.has(next.w) || /^(up|down|out|off|into|onto|over|away|back|at|to|across|through|around|along)$/.test(next.w))) return true;
+  if (prev && (names.has(prev.w) || prev.cap || PRONOUNS.has(prev.w))) return true;
+  return false;
+}
+
+// Parts named after their whole ("compass needle", "pot lid"): the whole is what to draw.
+const PARTS = new Set(["needle", "lid", "handle", "screen", "wheel", "wheels", "door", "window", "seat", "strap", "button", "string", "tail", "blade", "roof", "deck", "bow", "stern", "mast", "sail", "engine"]);
 
 function lookup(phrase: string): { noun: string; entry: NonNullable<ReturnType<typeof lookupNoun>> } | null {
   for (const s of singulars(phrase)) {
@@ -110,7 +138,7 @@ export function readSceneNouns(description: string, prompt = "", castNames: read
         const phrase = toks.slice(i, i + n).map((x) => x.w).join(" ");
         const hit = lookup(phrase);
         if (hit && !META.has(toks[i + n - 1]?.w ?? "")) {
-          add(hit.noun, toks.slice(i, i + n).map((x) => x.w).join(" "), t.at, hit.entry, inDescription);
+          add(hit.noun, toks.slice(i, i + n).map((x) => x.w).join(" "), t.at, hit.entry, inDescription, i + n - 1, toks[i + n - 1]?.poss ?? false, i);
           matched = n;
           break;
         }
@@ -124,17 +152,32 @@ export function readSceneNouns(description: string, prompt = "", castNames: read
       const hit = lookup(t.w);
       if (!hit) continue;
       const needsDeterminer = VERBISH.has(t.w) || (hit.entry.verbish && hit.noun === t.w);
-      if (needsDeterminer && !DETERMINERS.has(prev) && !/(ful|ous|ic|al|ish)$/.test(prev)) continue;
-      add(hit.noun, t.w, t.at, hit.entry, inDescription);
+      if (needsDeterminer && !DETERMINERS.has(prev) && !/(ful|ous|ic|al|ish|ing|ed)$/.test(prev)) continue;
+      if (hit.noun !== t.w && looksLikeVerb(toks, i, names)) continue;
+      add(hit.noun, t.w, t.at, hit.entry, inDescription, i, t.poss);
     }
   };
-  const add = (noun: string, text: string, at: number, entry: NonNullable<ReturnType<typeof lookupNoun>>, inDescription: boolean) => {
+  // Token index of each noun's last word, per scan: "cheese sandwich" is a sandwich.
+  let lastTok = new Map<string, { first: number; last: number }>();
+  const add = (noun: string, text: string, at: number, entry: NonNullable<ReturnType<typeof lookupNoun>>, inDescription: boolean, tok = -1, poss = false, firstTok = tok) => {
     if (found.has(noun)) return;
     // "fishing boat" found: a later "boat" is the same thing.
     for (const f of found.values()) if (f.noun.endsWith(` ${noun}`) && f.icon?.id === entry.icon?.id) return;
-    found.set(noun, { noun, text, at, category: entry.category, icon: entry.icon, inDescription });
+    const plural = text !== noun && !noun.includes(" ") && /s$/.test(text);
+    // Noun + noun: the first names what the second is made of or for ("cheese sandwich",
+    // "paper kite"), unless the second is a part of the first ("compass needle").
+    for (const [k, pos] of lastTok) {
+      if (pos.last !== firstTok - 1) continue;
+      const prevNoun = found.get(k);
+      if (!prevNoun || prevNoun.category === "person" || entry.category === "person") continue;
+      if (PARTS.has(noun)) return;
+      if (["prop", "food", "nature", "plant"].includes(prevNoun.category) && ["prop", "food", "vehicle", "landmark"].includes(entry.category)) found.delete(k);
+    }
+    found.set(noun, { noun, text, at, category: entry.category, icon: entry.icon, inDescription, plural, owner: poss || undefined });
+    if (tok >= 0) lastTok.set(noun, { first: firstTok, last: tok });
   };
   scan(description, 0, true);
+  lastTok = new Map();
   if (prompt) scan(prompt, 100_000, false);
   return [...found.values()].sort((a, b) => a.at - b.at);
 }
