@@ -161,7 +161,6 @@ export function drawIconBackground(l: IconLayer, s: Stage): void {
   const [c0, c1] = s.keepClear;
   const freeX0 = side > 0 ? c1 : panel.x;
   const freeX1 = side > 0 ? panel.x + panel.w : c0;
-  const freeW = Math.max(panel.w * 0.18, freeX1 - freeX0);
   const bottomY = panel.y + panel.h;
 
   if (plan.landmark) {
