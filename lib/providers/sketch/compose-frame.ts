@@ -69,7 +69,13 @@ export function sketchSceneOf(input: ImageInput): SketchScene {
   const people = creatures.filter((x) => !x.as).map((x) => x.c);
   const names = allChars.flatMap((c) => [c.name]);
   const nouns = readSceneNouns(description, prompt, names);
-  for (const { as } of creatures) if (as && !nouns.some((n) => n.noun === as.noun)) nouns.push({ ...as, at: -1, inDescription: true });
+  for (const { as } of creatures) {
+    if (!as) continue;
+    const named = nouns.find((n) => n.noun === as.noun);
+    // "Pixel the cat hisses": the description's cat is the character.
+    if (named) named.character = as.character;
+    else nouns.push({ ...as, at: -1, inDescription: true });
+  }
   nouns.sort((a, b) => a.at - b.at);
   const first = readSceneWords(description, prompt, people);
   const drawn = iconNouns(nouns, first.setting);
@@ -88,6 +94,17 @@ export function sketchSceneOf(input: ImageInput): SketchScene {
   const castNames = people.length ? people.slice(0, 4).map((c) => c.name) : personNouns.slice(0, Math.max(1, words.people.length));
   return { words, nouns, icons, castNames, descriptionLower: description.toLowerCase(), looks: people.length ? castLooks(people.slice(0, 4)) : [], shot, move, accent: sc?.style.palette[0], seed };
 }
+
+/** Push-in factor and the point it pushes in on (share of the panel). */
+const FRAMINGS: readonly (readonly [number, number, number])[] = [
+  // No two share a push-in and height, so no pair is the other's mirror image.
+  [1, 0.5, 0.5],
+  [1.24, 0.3, 0.42],
+  [1.38, 0.68, 0.62],
+  [1.5, 0.5, 0.3],
+  [1.16, 0.4, 0.76],
+  [1.3, 0.76, 0.36],
+];
 
 export type ComposedFrame = {
   /** SVG markup of the whole frame except caption text. */
@@ -131,7 +148,18 @@ export function composeFrame(input: ImageInput, layout: FrameLayout, captionSvg 
 
   pen.def(`<clipPath id="panel"><rect x="${fmt(panel.x)}" y="${fmt(panel.y)}" width="${fmt(panel.w)}" height="${fmt(panel.h)}"/></clipPath>`);
   pen.raw(`<g clip-path="url(#panel)">`);
-  const focus = drawFramed(ctx, layer, scene);
+  // The camera's own choice of framing, one of six push-ins picked by the seed itself (not its
+  // hash): consecutive seeds never share one, so a regenerate reframes the shot instead of
+  // mirroring it; a random new seed lands on another framing five times in six.
+  const reframe = rng.fork("reframe");
+  const [fk, fx, fy] = FRAMINGS[((input.seed >>> 0) + (input.scene?.number ?? 0)) % FRAMINGS.length] as [number, number, number];
+  const k = fk === 1 ? 1 : fk + reframe.range(-0.04, 0.04);
+  const ax = panel.x + panel.w * (fx + reframe.range(-0.05, 0.05));
+  const ay = panel.y + panel.h * (fy + reframe.range(-0.05, 0.05));
+  if (k > 1) pen.raw(`<g transform="translate(${fmt(ax * (1 - k))} ${fmt(ay * (1 - k))}) scale(${k.toFixed(3)})">`);
+  const drawnFocus = drawFramed(ctx, layer, scene);
+  if (k > 1) pen.raw(`</g>`);
+  const focus: Pt = [ax + (drawnFocus[0] - ax) * k, ay + (drawnFocus[1] - ay) * k];
   if (scene.words.rain) rain(ctx);
   drawCameraMove(pen, inks, panel, scene.move, scene.words.direction, focus);
   pen.raw(`</g>`);
@@ -194,7 +222,15 @@ function depictsOf(scene: SketchScene, drawn: readonly string[], placed: Readonl
   if (figures > 0) for (const n of scene.castNames.slice(0, Math.max(figures, 1))) add(n);
   // People named by role ("the keeper") are the figures too.
   if (figures > 0) for (const n of scene.nouns) if (n.category === "person" && n.inDescription) add(n.noun);
-  for (const n of scene.nouns) if (placed.has(n.noun)) add(n.noun);
+  for (const n of scene.nouns) {
+    if (!placed.has(n.noun)) continue;
+    add(n.noun);
+    // A cast animal or robot is its character too ("Pixel" is the cat drawn).
+    if (n.character) add(n.character);
+  }
+  // An insert's reaching hand is the main character's.
+  if (placed.has("@hand") && scene.castNames[0]) add(scene.castNames[0]);
+  for (const n of scene.nouns) if (placed.has(`@${n.noun}`)) add(n.noun);
   // Built-in props: report the scene's own word for them ("coffee" drawn as a cup).
   const kinds = new Set(drawn.filter((d) => d !== "figure"));
   for (const kind of kinds) {

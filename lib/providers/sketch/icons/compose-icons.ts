@@ -175,7 +175,10 @@ export function drawIconBackground(l: IconLayer, s: Stage): void {
     const h = Math.max(Math.min(perspective, maxH, panel.h * 0.9), Math.min(minH, maxH));
     const w = h * ((lm.icon?.w ?? 100) / (lm.icon?.h ?? 100));
     const x = Math.min(Math.max(lerp(freeX0, freeX1, rng.range(0.35, 0.65)), panel.x + w * 0.3), panel.x + panel.w - w * 0.3);
-    if (s.words.setting === "sea" || s.words.setting === "mountains") mound(l, x, y, Math.max(w, h * 0.45));
+    if (s.words.setting === "sea" || s.words.setting === "mountains") {
+      mound(l, x, y, Math.max(w, h * 0.45));
+      for (const k of ["headland", "rock", "cliff", "promontory"]) l.placed.add(`@${k}`);
+    }
     place(l, lm, x, y, h, { flip: rng.chance(0.5), far: !close && h < panel.h * 0.25, hatch: 0.45 });
     // A bird named with a landmark circles it.
     const flyer = plan.animals.find((a) => FLYERS.has(a.noun));
@@ -218,6 +221,7 @@ export function drawIconForeground(l: IconLayer, focus: Pt): void {
 
   if (wide && s) {
     // Animals at the group's feet, or in the sky for birds with no landmark to circle.
+    let cursor: number | null = null;
     plan.animals.forEach((a, i) => {
       if (l.placed.has(a.noun)) return;
       if (FLYERS.has(a.noun)) {
@@ -230,10 +234,15 @@ export function drawIconForeground(l: IconLayer, focus: Pt): void {
         }
         return;
       }
-      const y = Math.min(bottomY - panel.h * 0.02, s.refY + panel.h * (0.02 + i * 0.04));
+      const y = Math.min(bottomY - panel.h * 0.02, s.refY + panel.h * (0.02 + i * 0.03));
       const h = heightAt(s, y) * sizeOf(a);
-      const x = Math.min(Math.max(focus[0] + awayX * heightAt(s, y) * (0.35 + i * 0.3 + sizeOf(a) * 0.6), panel.x + h * 0.5), panel.x + panel.w - h * 0.5);
-      place(l, a, x, y, h, { flip: awayX > 0, hatch: 0.5 });
+      const w = h * ((a.icon?.w ?? 100) / (a.icon?.h ?? 100));
+      // Side by side, never on top of each other: each one starts past the last one's box.
+      const gap = heightAt(s, y) * 0.12;
+      const x = cursor === null ? focus[0] + awayX * (heightAt(s, y) * (l.castSize ? 0.35 : 0) + w / 2) : cursor + awayX * (gap + w / 2);
+      const cx = Math.min(Math.max(x, panel.x + w * 0.5), panel.x + panel.w - w * 0.5);
+      const box = place(l, a, cx, y, h, { flip: awayX > 0, hatch: 0.5 });
+      if (box) cursor = awayX > 0 ? box.x + box.w : box.x;
     });
     // Flying things named as props (kites, balloons) go up; the rest at the group's feet.
     plan.props.filter((p) => FLYERS.has(p.noun)).forEach((p) => {
@@ -305,6 +314,7 @@ export function drawIconInsert(l: IconLayer, n: SceneNoun, extreme: boolean, han
     const side = rng.pick([-1, 1] as const);
     const grip: Pt = [cx + side * box.w * 0.38, box.y + box.h * 0.55];
     drawReachingHand(pen, inks, [panel.x + panel.w * (0.5 + side * 0.55), panel.y + panel.h * 1.1], grip, h * 0.45, handSleeve);
+    l.placed.add("@hand");
   }
   return [cx, bottom - h / 2];
 }

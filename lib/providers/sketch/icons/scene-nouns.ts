@@ -154,6 +154,8 @@ export function readSceneNouns(description: string, prompt = "", castNames: read
       const needsDeterminer = VERBISH.has(t.w) || (hit.entry.verbish && hit.noun === t.w);
       if (needsDeterminer && !DETERMINERS.has(prev) && !/(ful|ous|ic|al|ish|ing|ed)$/.test(prev)) continue;
       if (hit.noun !== t.w && looksLikeVerb(toks, i, names)) continue;
+      // "rain lashing the glass", "Keiko running": a participle, not a thing.
+      if (/ing$/.test(t.w) && !DETERMINERS.has(prev) && (names.has(prev) || PRONOUNS.has(prev) || lookupNoun(prev) || DETERMINERS.has(toks[i + 1]?.w ?? ""))) continue;
       add(hit.noun, t.w, t.at, hit.entry, inDescription, i, t.poss);
     }
   };
