@@ -2,7 +2,7 @@ import type { AspectRatio, CameraMove, ShotType } from "@/lib/planner/schema";
 import { OUTPUT_SIZES, type ImageInput } from "@/lib/providers/types";
 import { drawCameraMove } from "./camera-arrows";
 import { makeInks, type Inks } from "./inks";
-import { fmt, Pen, type Pt, type Rect } from "./pen";
+import { fmt, lerp, Pen, type Pt, type Rect } from "./pen";
 import { createRng, hashString } from "./rng";
 import type { Ctx } from "./shot-kit";
 import { closeUp, extremeCloseUp, insert, overTheShoulder, pov } from "./shots-close";
@@ -143,6 +143,8 @@ export function composeFrame(input: ImageInput, layout: FrameLayout, captionSvg 
     placed: new Set(),
     stage: null,
     castSize: scene.words.people.length,
+    boxes: new Map(),
+    view: { k: 1, ax: 0, ay: 0 },
   };
   ctx.onStage = (stage) => drawIconBackground(layer, stage);
 
@@ -150,15 +152,23 @@ export function composeFrame(input: ImageInput, layout: FrameLayout, captionSvg 
   pen.raw(`<g clip-path="url(#panel)">`);
   // The camera's own choice of framing, one of six push-ins picked by the seed itself (not its
   // hash): consecutive seeds never share one, so a regenerate reframes the shot instead of
-  // mirroring it; a random new seed lands on another framing five times in six.
+  // mirroring it; a random new seed lands on another framing five times in six. It pushes in
+  // toward the shot's centre of attention, which stays in frame.
   const reframe = rng.fork("reframe");
   const [fk, fx, fy] = FRAMINGS[((input.seed >>> 0) + (input.scene?.number ?? 0)) % FRAMINGS.length] as [number, number, number];
-  const k = fk === 1 ? 1 : fk + reframe.range(-0.04, 0.04);
-  const ax = panel.x + panel.w * (fx + reframe.range(-0.05, 0.05));
-  const ay = panel.y + panel.h * (fy + reframe.range(-0.05, 0.05));
-  if (k > 1) pen.raw(`<g transform="translate(${fmt(ax * (1 - k))} ${fmt(ay * (1 - k))}) scale(${k.toFixed(3)})">`);
+  const from = pen.checkpoint();
   const drawnFocus = drawFramed(ctx, layer, scene);
-  if (k > 1) pen.raw(`</g>`);
+  const ax = lerp(drawnFocus[0], panel.x + panel.w * fx, 0.45);
+  const ay = lerp(drawnFocus[1], panel.y + panel.h * fy, 0.45);
+  // Never push in so far that a named thing leaves the frame: back off until all stay in.
+  let k = fk === 1 ? 1 : fk + reframe.range(-0.04, 0.04);
+  const all = layer.placed.size;
+  for (const step of [k, (k + 1) / 2, (k + 3) / 4, 1]) {
+    k = step;
+    layer.view = { k, ax, ay };
+    if (visiblePlaced(layer).size === all) break;
+  }
+  if (k > 1) pen.wrap(from, `<g transform="translate(${fmt(ax * (1 - k))} ${fmt(ay * (1 - k))}) scale(${k.toFixed(3)})">`, `</g>`);
   const focus: Pt = [ax + (drawnFocus[0] - ax) * k, ay + (drawnFocus[1] - ay) * k];
   if (scene.words.rain) rain(ctx);
   drawCameraMove(pen, inks, panel, scene.move, scene.words.direction, focus);
@@ -172,7 +182,7 @@ export function composeFrame(input: ImageInput, layout: FrameLayout, captionSvg 
     body +
     captionSvg +
     `</svg>`;
-  return { svg, focus, depicts: depictsOf(scene, pen.drawn, layer.placed) };
+  return { svg, focus, depicts: depictsOf(scene, pen.drawn, visiblePlaced(layer)) };
 }
 
 /** The shot, with the icon layer: an insert of a named thing is the icon's; others add to the shot. */
@@ -210,6 +220,28 @@ function firstMention(scene: SketchScene, kind: PropKind): number {
   const m = re.exec(scene.nouns.length ? scene.descriptionLower : "");
   re.lastIndex = 0;
   return m ? m.index : Infinity;
+}
+
+/** What the icon layer placed that is still mostly in the panel after the push-in. */
+function visiblePlaced(l: IconLayer): Set<string> {
+  const out = new Set<string>();
+  const { k, ax, ay } = l.view;
+  const p = l.panel;
+  for (const key of l.placed) {
+    const box = l.boxes.get(key);
+    if (!box) {
+      out.add(key);
+      continue;
+    }
+    const x0 = ax + (box.x - ax) * k;
+    const y0 = ay + (box.y - ay) * k;
+    const w = box.w * k;
+    const h = box.h * k;
+    const vw = Math.min(x0 + w, p.x + p.w) - Math.max(x0, p.x);
+    const vh = Math.min(y0 + h, p.y + p.h) - Math.max(y0, p.y);
+    if (vw > w * 0.35 && vh > h * 0.35) out.add(key);
+  }
+  return out;
 }
 
 function depictsOf(scene: SketchScene, drawn: readonly string[], placed: ReadonlySet<string>): string[] {

@@ -163,6 +163,19 @@ export class Pen {
     this.out.push(svg);
   }
 
+  /** Where the next element will go, for wrap(). */
+  checkpoint(): number {
+    this.flush();
+    return this.out.length;
+  }
+
+  /** Wraps everything drawn since `from` in an element (a transform group decided afterwards). */
+  wrap(from: number, open: string, close: string): void {
+    this.flush();
+    this.out.splice(from, 0, open);
+    this.out.push(close);
+  }
+
   def(svg: string): void {
     this.defs.push(svg);
   }

@@ -103,6 +103,10 @@ export type IconLayer = {
   stage: Stage | null;
   /** How many people the shot draws. */
   castSize: number;
+  /** Where each placed noun was drawn (before the push-in), to tell what stays in frame. */
+  boxes: Map<string, IconBox>;
+  /** The push-in applied to the whole shot afterwards. */
+  view: { k: number; ax: number; ay: number };
 };
 
 function place(l: IconLayer, n: SceneNoun, cx: number, bottom: number, height: number, o: { flip?: boolean; hero?: boolean; far?: boolean; hatch?: number } = {}): IconBox | null {
@@ -118,10 +122,11 @@ function place(l: IconLayer, n: SceneNoun, cx: number, bottom: number, height: n
     tone: n.category === "landmark" || n.category === "nature" ? l.inks.tone.paper : o.hero ? { color: "#e6e0d3", opacity: 1 } : l.inks.tone.t1,
     seed: l.rng.int(1, 1_000_000),
   });
-  // Only what is mostly inside the panel counts as drawn.
-  const visible = Math.min(box.x + box.w, l.panel.x + l.panel.w) - Math.max(box.x, l.panel.x);
-  const visibleH = Math.min(box.y + box.h, l.panel.y + l.panel.h) - Math.max(box.y, l.panel.y);
-  if (visible > box.w * 0.35 && visibleH > box.h * 0.35) l.placed.add(n.noun);
+  // What stays mostly in the panel after the push-in counts as drawn (decided at the end); of a
+  // flock, the biggest one.
+  const prev = l.boxes.get(n.noun);
+  if (!prev || prev.h < box.h) l.boxes.set(n.noun, box);
+  l.placed.add(n.noun);
   return box;
 }
 

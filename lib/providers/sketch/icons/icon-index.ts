@@ -72,3 +72,13 @@ export function creditsFor(iconIds: Iterable<string>): { authors: string[]; sets
   if (sets.has("mdi")) lines.push("Material Design Icons by Pictogrammers, Apache-2.0.");
   return { authors: sorted, sets: [...sets].sort(), lines };
 }
+
+/** Credits for frames by what they depict (the frame DTO's `depicts`). */
+export function creditsForDepicts(depicts: Iterable<string>): ReturnType<typeof creditsFor> {
+  const ids: string[] = [];
+  for (const noun of depicts) {
+    const id = lookupNoun(noun.toLowerCase())?.icon?.id;
+    if (id) ids.push(id);
+  }
+  return creditsFor(ids);
+}
