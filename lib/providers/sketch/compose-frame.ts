@@ -51,6 +51,8 @@ export type SketchScene = {
   /** Per figure (words.people order): names for `depicts`, clothing for consistency. */
   castNames: string[];
   looks: Look[];
+  /** Each drawn character's own words (look, wardrobe), lower case: who "the keeper" is. */
+  castLooksText: string[];
   descriptionLower: string;
   shot: ShotType;
   move: CameraMove;
@@ -92,7 +94,7 @@ export function sketchSceneOf(input: ImageInput): SketchScene {
   const seed = hashString([sc?.number ?? 0, description, shot, move, input.prompt].join("\u0001"), input.seed >>> 0);
   const personNouns = nouns.filter((n) => n.category === "person" && n.inDescription).map((n) => n.noun);
   const castNames = people.length ? people.slice(0, 4).map((c) => c.name) : personNouns.slice(0, Math.max(1, words.people.length));
-  return { words, nouns, icons, castNames, descriptionLower: description.toLowerCase(), looks: people.length ? castLooks(people.slice(0, 4)) : [], shot, move, accent: sc?.style.palette[0], seed };
+  return { words, nouns, icons, castNames, castLooksText: people.slice(0, 4).map((c) => `${c.name} ${c.look} ${c.wardrobe}`.toLowerCase()), descriptionLower: description.toLowerCase(), looks: people.length ? castLooks(people.slice(0, 4)) : [], shot, move, accent: sc?.style.palette[0], seed };
 }
 
 /** Push-in factor and the point it pushes in on (share of the panel). */
@@ -251,9 +253,17 @@ function depictsOf(scene: SketchScene, drawn: readonly string[], placed: Readonl
     if (k && !out.includes(k)) out.push(k);
   };
   const figures = drawn.filter((d) => d === "figure").length;
-  if (figures > 0) for (const n of scene.castNames.slice(0, Math.max(figures, 1))) add(n);
-  // People named by role ("the keeper") are the figures too.
-  if (figures > 0) for (const n of scene.nouns) if (n.category === "person" && n.inDescription) add(n.noun);
+  // Over the shoulder: the near one is the shoulder in the foreground, the far one the figure.
+  const shown = scene.shot === "over-the-shoulder" && figures > 0 ? figures + 1 : figures;
+  if (figures > 0) for (const n of scene.castNames.slice(0, Math.max(shown, 1))) add(n);
+  // People named by role ("the keeper") are the figures when a drawn character is one (its look
+  // says "lighthouse keeper"); "a queue of customers" nobody drew is not.
+  if (figures > 0) {
+    for (const n of scene.nouns) {
+      if (n.category !== "person" || !n.inDescription) continue;
+      if (!scene.castLooksText.length || scene.castLooksText.slice(0, shown).some((t) => t.includes(n.noun))) add(n.noun);
+    }
+  }
   for (const n of scene.nouns) {
     if (!placed.has(n.noun)) continue;
     add(n.noun);
@@ -271,7 +281,12 @@ function depictsOf(scene: SketchScene, drawn: readonly string[], placed: Readonl
     else add(kind);
   }
   // What the setting itself draws and the scene names ("beach", "street", "desk"), and the sky's.
-  const scenery = new Set([...SETTING_NOUNS[scene.words.setting], ...(scene.words.time === "night" ? ["moon", "star"] : ["sun"])]);
+  const scenery = new Set([
+    ...SETTING_NOUNS[scene.words.setting],
+    ...(scene.words.time === "night" ? ["moon", "star"] : ["sun"]),
+    // The storm sky and rain streaks.
+    ...(scene.words.rain ? ["storm", "rain", "thunderstorm", "downpour"] : []),
+  ]);
   for (const n of scene.nouns) if (n.inDescription && scenery.has(n.noun)) add(n.noun);
   return out;
 }

@@ -268,6 +268,15 @@ export function drawIconForeground(l: IconLayer, focus: Pt): void {
     return;
   }
 
+  // Over the shoulder of someone talking to an animal (or a robot): it is the one facing us.
+  if (l.shot === "over-the-shoulder" && l.castSize < 2) {
+    const listener = plan.animals.find((a) => a.character) ?? plan.animals[0];
+    if (listener && !l.placed.has(listener.noun)) {
+      const h = panel.h * Math.min(0.62, 0.3 + sizeOf(listener) * 0.6) * rng.range(0.92, 1.08);
+      const x = panel.x + panel.w * (focus[0] < panel.x + panel.w / 2 ? 0.4 : 0.6);
+      place(l, listener, x, panel.y + panel.h * 0.86, h, { flip: x > panel.x + panel.w / 2, hero: true, hatch: 0.5 });
+    }
+  }
   // Medium, close-up, over-the-shoulder: props and animals up front, big, cropped by the bottom.
   const items = [...plan.props, ...plan.animals, ...plan.vehicles].filter((n) => !l.placed.has(n.noun)).slice(0, 2);
   const k = l.shot === "medium" ? 0.42 : l.shot === "over-the-shoulder" ? 0.36 : 0.48;

@@ -33,7 +33,7 @@ const META = new Set(
     "light,lights,shadow,shadows,silhouette,silhouettes,line,lines,edge,edges,point,points,spot,place,thing,things,piece,pieces,part,parts,bit,set,lot,kind,sort,way," +
     "figure,figures,shape,shapes,form,model,type,sign,signs,mark,marks,air,water,ground,floor,wall,walls,sky,world,life,home,work,spot,surface,space,step,steps," +
     "product,products,brand,logo,screen,story,legend,tale,plan,idea,lesson,proof,result,results,problem,solution,question,answer,example,number,numbers,time,times," +
-    "square,plaza,shift,shifts,two,three,four,five,six,seven,eight,nine,ten,dozen,hundred,thousand,million,day,days,night,nights,morning,evening,dawn,dusk,sunrise,sunset,year,years,minute,minutes,second,seconds,hour,hours,week,weeks,today,tomorrow,crust,gallery,glow"
+    "white,black,red,blue,green,yellow,grey,gray,brown,pink,orange,purple,gold,silver,square,plaza,shift,shifts,two,three,four,five,six,seven,eight,nine,ten,dozen,hundred,thousand,million,day,days,night,nights,morning,evening,dawn,dusk,sunrise,sunset,year,years,minute,minutes,second,seconds,hour,hours,week,weeks,today,tomorrow,crust,gallery,glow"
   ).split(","),
 );
 
@@ -92,7 +92,7 @@ function looksLikeVerb(toks: readonly Token[], i: number, names: ReadonlySet<str
   const next = toks[i + 1];
   const prev = toks[i - 1];
   // After "of", "the", "two": a noun ("hundreds of kites over the field").
-  if (prev && (DETERMINERS.has(prev.w) || /^(of|with|and|or|in|on|at|by|for|from|to|into|over|under|near|beside)$/.test(prev.w))) return false;
+  if (prev && (DETERMINERS.has(prev.w) || /^(of|with|in|on|at|by|for|from|to|into|over|under|near|beside)$/.test(prev.w))) return false;
   if (next && !t.end && (DETERMINERS.has(next.w) || next.cap || PRONOUNS.has(next.w) || /^(up|down|out|off|into|onto|over|away|back|at|to|across|through|around|along)$/.test(next.w))) return true;
   if (prev && (names.has(prev.w) || prev.cap || PRONOUNS.has(prev.w))) return true;
   return false;
@@ -150,7 +150,7 @@ export function readSceneNouns(description: string, prompt = "", castNames: read
       if (META.has(t.w) || names.has(t.w) || t.w.length < 3) continue;
       const prev = toks[i - 1]?.w ?? "";
       const hit = lookup(t.w);
-      if (!hit) continue;
+      if (!hit || META.has(hit.noun)) continue;
       const needsDeterminer = VERBISH.has(t.w) || (hit.entry.verbish && hit.noun === t.w);
       if (needsDeterminer && !DETERMINERS.has(prev) && !/(ful|ous|ic|al|ish|ing|ed)$/.test(prev)) continue;
       if (hit.noun !== t.w && looksLikeVerb(toks, i, names)) continue;
