@@ -94,6 +94,17 @@ export function sketchSceneOf(input: ImageInput): SketchScene {
   const seed = hashString([sc?.number ?? 0, description, shot, move, input.prompt].join("\u0001"), input.seed >>> 0);
   const personNouns = nouns.filter((n) => n.category === "person" && n.inDescription).map((n) => n.noun);
   const castNames = people.length ? people.slice(0, 4).map((c) => c.name) : personNouns.slice(0, Math.max(1, words.people.length));
+  // "A queue of customers forms between the two trucks": people the cast isn't, as extras behind.
+  if (people.length && (shot === "wide" || shot === "extreme-wide")) {
+    const castText = people.map((c) => `${c.name} ${c.look}`.toLowerCase()).join(" ");
+    for (const n of nouns) {
+      if (n.category !== "person" || !n.inDescription || !n.plural || castText.includes(n.noun)) continue;
+      while (words.people.length < 4) {
+        words.people.push({ ...words.people[0]!, female: words.people.length % 2 === 0, hat: false, beard: false, child: false, old: false, hair: words.people.length % 2 === 0 ? "long" : "short", dress: false });
+        castNames.push(n.noun);
+      }
+    }
+  }
   return { words, nouns, icons, castNames, castLooksText: people.slice(0, 4).map((c) => `${c.name} ${c.look} ${c.wardrobe}`.toLowerCase()), descriptionLower: description.toLowerCase(), looks: people.length ? castLooks(people.slice(0, 4)) : [], shot, move, accent: sc?.style.palette[0], seed };
 }
 
@@ -198,7 +209,8 @@ function drawFramed(c: Ctx, layer: IconLayer, scene: SketchScene): Pt {
   if (iconInsert && !builtinFirst) {
     const sleeve = cast ? (scene.looks[0]?.shirt ?? { color: c.inks.accent, opacity: 1 }) : null;
     backdrop(c);
-    const others = [...scene.icons.animals, ...scene.icons.props, ...scene.icons.vehicles].filter((n) => n !== hero && n.inDescription);
+    // What the scene names next, in its own order ("offers Pixel a ball of yarn").
+    const others = [...scene.icons.animals, ...scene.icons.props, ...scene.icons.vehicles].filter((n) => n !== hero && n.inDescription).sort((a, b) => a.at - b.at);
     return drawIconInsert(layer, hero, c.shot === "extreme-close-up", sleeve, others);
   }
   const focus = drawShot(c);

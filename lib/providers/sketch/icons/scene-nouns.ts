@@ -33,7 +33,7 @@ const META = new Set(
     "light,lights,shadow,shadows,silhouette,silhouettes,line,lines,edge,edges,point,points,spot,place,thing,things,piece,pieces,part,parts,bit,set,lot,kind,sort,way," +
     "figure,figures,shape,shapes,form,model,type,sign,signs,mark,marks,air,water,ground,floor,wall,walls,sky,world,life,home,work,spot,surface,space,step,steps," +
     "product,products,brand,logo,screen,story,legend,tale,plan,idea,lesson,proof,result,results,problem,solution,question,answer,example,number,numbers,time,times," +
-    "white,black,red,blue,green,yellow,grey,gray,brown,pink,orange,purple,gold,silver,square,plaza,shift,shifts,two,three,four,five,six,seven,eight,nine,ten,dozen,hundred,thousand,million,day,days,night,nights,morning,evening,dawn,dusk,sunrise,sunset,year,years,minute,minutes,second,seconds,hour,hours,week,weeks,today,tomorrow,crust,gallery,glow"
+    "claw,claws,paw,paws,tail,tails,wing,wings,beak,fin,fins,horn,horns,hoof,hooves,feather,feathers,fur,whisker,whiskers,mane,scale,scales,shell,white,black,red,blue,green,yellow,grey,gray,brown,pink,orange,purple,gold,silver,square,plaza,shift,shifts,two,three,four,five,six,seven,eight,nine,ten,dozen,hundred,thousand,million,day,days,night,nights,morning,evening,dawn,dusk,sunrise,sunset,year,years,minute,minutes,second,seconds,hour,hours,week,weeks,today,tomorrow,crust,gallery,glow"
   ).split(","),
 );
 
