@@ -84,6 +84,8 @@ export function sketchSceneOf(input: ImageInput): SketchScene {
   const masked = drawn.map((n) => n.text);
   // A cargo bike or e-bike is the icon's; the built-in diamond-frame bicycle stays out.
   if (drawn.some((n) => /bike|bicycle|cycle/.test(n.noun))) masked.push("bike", "bicycle", "cycling", "cyclist");
+  // A lighthouse's lamp room is the lighthouse, not a lamp post beside it.
+  if (drawn.some((n) => n.noun === "lighthouse")) masked.push("lamp room", "lamp");
   const words = drawn.length ? readSceneWords(description, prompt, people, masked) : first;
   // A scene that names only creatures has no people: the text's "he"/"she" were them.
   if (!people.length && creatures.some((x) => x.as)) words.people = [];
@@ -236,6 +238,15 @@ function firstMention(scene: SketchScene, kind: PropKind): number {
   return m ? m.index : Infinity;
 }
 
+const PARTS_DRAWN: Record<string, readonly string[]> = {
+  lighthouse: ["lamp", "lantern", "gallery", "beacon", "lamp room", "tower"],
+  "food truck": ["hatch", "counter", "window", "awning"],
+  "fishing boat": ["deck", "bow", "wheelhouse", "mast", "cabin"],
+  yurt: ["door", "felt"],
+  "cargo bike": ["box", "wheel", "seat", "battery"],
+  hospital: ["window", "ward"],
+};
+
 /** What the icon layer placed that is still mostly in the panel after the push-in. */
 function visiblePlaced(l: IconLayer): Set<string> {
   const out = new Set<string>();
@@ -265,12 +276,14 @@ function depictsOf(scene: SketchScene, drawn: readonly string[], placed: Readonl
     if (k && !out.includes(k)) out.push(k);
   };
   const figures = drawn.filter((d) => d === "figure").length;
-  // Over the shoulder: the near one is the shoulder in the foreground, the far one the figure.
-  const shown = scene.shot === "over-the-shoulder" && figures > 0 ? figures + 1 : figures;
-  if (figures > 0) for (const n of scene.castNames.slice(0, Math.max(shown, 1))) add(n);
+  // Over the shoulder: the near one is the shoulder in the foreground, the far one the figure;
+  // an insert's reaching hand is the main character's.
+  const hand = placed.has("@hand") ? 1 : 0;
+  const shown = scene.shot === "over-the-shoulder" && scene.castNames.length ? figures + 1 : Math.max(figures, hand);
+  if (shown > 0) for (const n of scene.castNames.slice(0, shown)) add(n);
   // People named by role ("the keeper") are the figures when a drawn character is one (its look
   // says "lighthouse keeper"); "a queue of customers" nobody drew is not.
-  if (figures > 0) {
+  if (shown > 0) {
     for (const n of scene.nouns) {
       if (n.category !== "person" || !n.inDescription) continue;
       if (!scene.castLooksText.length || scene.castLooksText.slice(0, shown).some((t) => t.includes(n.noun))) add(n.noun);
@@ -282,9 +295,12 @@ function depictsOf(scene: SketchScene, drawn: readonly string[], placed: Readonl
     // A cast animal or robot is its character too ("Pixel" is the cat drawn).
     if (n.character) add(n.character);
   }
-  // An insert's reaching hand is the main character's.
-  if (placed.has("@hand") && scene.castNames[0]) add(scene.castNames[0]);
   for (const n of scene.nouns) if (placed.has(`@${n.noun}`)) add(n.noun);
+  // Parts drawn as part of a placed thing's icon ("the lamp room" of the lighthouse).
+  for (const [whole, parts] of Object.entries(PARTS_DRAWN)) {
+    if (!placed.has(whole)) continue;
+    for (const n of scene.nouns) if (parts.includes(n.noun)) add(n.noun);
+  }
   // Built-in props: report the scene's own word for them ("coffee" drawn as a cup).
   const kinds = new Set(drawn.filter((d) => d !== "figure"));
   for (const kind of kinds) {

@@ -184,7 +184,13 @@ export function drawIconBackground(l: IconLayer, s: Stage): void {
       mound(l, x, y, Math.max(w, h * 0.45));
       for (const k of ["headland", "rock", "cliff", "promontory"]) l.placed.add(`@${k}`);
     }
-    place(l, lm, x, y, h, { flip: rng.chance(0.5), far: !close && h < panel.h * 0.25, hatch: 0.45 });
+    if (lm.plural && !close) {
+      // "Tents along the edge": a row of them along the far ground, not one giant.
+      const rh = Math.min(h, panel.h * 0.2);
+      const rw = rh * ((lm.icon?.w ?? 100) / (lm.icon?.h ?? 100));
+      const ry = lerp(s.horizon, s.refY, 0.15);
+      for (let j = 0; j < 4; j++) place(l, lm, panel.x + rw * 0.7 + j * rw * 1.25 + (side < 0 ? panel.w - rw * 6.4 : 0), ry + j * panel.h * 0.005, rh * (1 - j * 0.06), { flip: j % 2 === 1, hatch: 0.4 });
+    } else place(l, lm, x, y, h, { flip: rng.chance(0.5), far: !close && h < panel.h * 0.25, hatch: 0.45 });
     // A bird named with a landmark circles it.
     const flyer = plan.animals.find((a) => FLYERS.has(a.noun));
     if (flyer && !close) {
@@ -235,7 +241,7 @@ export function drawIconForeground(l: IconLayer, focus: Pt): void {
         for (let j = 0; j < n; j++) {
           const k = a.plural ? rng.range(0.35, 1) : 1;
           const h = Math.max(panel.h * 0.05, heightAt(s, s.refY) * (a.plural ? 0.5 : 0.25)) * k;
-          place(l, a, panel.x + panel.w * rng.range(0.08, 0.92), panel.y + panel.h * rng.range(0.1, 0.34) + (1 - k) * panel.h * 0.05, h, { flip: rng.chance(0.5), hatch: 0.2, far: k < 0.5 });
+          place(l, a, panel.x + panel.w * rng.range(0.08, 0.92), panel.y + panel.h * rng.range(0.06, 0.26) + h, h, { flip: rng.chance(0.5), hatch: 0.2, far: k < 0.5 });
         }
         return;
       }
@@ -256,7 +262,7 @@ export function drawIconForeground(l: IconLayer, focus: Pt): void {
         const k = p.plural ? rng.range(0.35, 1) : 1;
         const h = panel.h * (p.plural ? 0.16 : 0.2) * k;
         const x = p.plural ? panel.x + panel.w * rng.range(0.08, 0.92) : focus[0] + awayX * panel.w * rng.range(0.12, 0.25);
-        place(l, p, x, panel.y + panel.h * rng.range(0.12, 0.3) + h, h, { flip: rng.chance(0.5), hatch: 0.3, far: k < 0.5 });
+        place(l, p, x, panel.y + panel.h * rng.range(0.06, 0.22) + h, h, { flip: rng.chance(0.5), hatch: 0.3, far: k < 0.5 });
       }
     });
     plan.props.filter((p) => !FLYERS.has(p.noun)).forEach((p, i) => {

@@ -33,7 +33,7 @@ const META = new Set(
     "light,lights,shadow,shadows,silhouette,silhouettes,line,lines,edge,edges,point,points,spot,place,thing,things,piece,pieces,part,parts,bit,set,lot,kind,sort,way," +
     "figure,figures,shape,shapes,form,model,type,sign,signs,mark,marks,air,water,ground,floor,wall,walls,sky,world,life,home,work,spot,surface,space,step,steps," +
     "product,products,brand,logo,screen,story,legend,tale,plan,idea,lesson,proof,result,results,problem,solution,question,answer,example,number,numbers,time,times," +
-    "claw,claws,paw,paws,tail,tails,wing,wings,beak,fin,fins,horn,horns,hoof,hooves,feather,feathers,fur,whisker,whiskers,mane,scale,scales,shell,white,black,red,blue,green,yellow,grey,gray,brown,pink,orange,purple,gold,silver,square,plaza,shift,shifts,two,three,four,five,six,seven,eight,nine,ten,dozen,hundred,thousand,million,day,days,night,nights,morning,evening,dawn,dusk,sunrise,sunset,year,years,minute,minutes,second,seconds,hour,hours,week,weeks,today,tomorrow,crust,gallery,glow"
+    "room,rooms,claw,claws,paw,paws,tail,tails,wing,wings,beak,fin,fins,horn,horns,hoof,hooves,feather,feathers,fur,whisker,whiskers,mane,scale,scales,shell,white,black,red,blue,green,yellow,grey,gray,brown,pink,orange,purple,gold,silver,square,plaza,shift,shifts,two,three,four,five,six,seven,eight,nine,ten,dozen,hundred,thousand,million,day,days,night,nights,morning,evening,dawn,dusk,sunrise,sunset,year,years,minute,minutes,second,seconds,hour,hours,week,weeks,today,tomorrow,crust,gallery,glow"
   ).split(","),
 );
 
@@ -135,6 +135,8 @@ export function readSceneNouns(description: string, prompt = "", castNames: read
       let matched = 0;
       for (const n of [3, 2]) {
         if (i + n > toks.length) continue;
+        // Never across a comma or a full stop ("the festival field, tents along…").
+        if (toks.slice(i, i + n - 1).some((x) => x.end)) continue;
         const phrase = toks.slice(i, i + n).map((x) => x.w).join(" ");
         const hit = lookup(phrase);
         if (hit && !META.has(toks[i + n - 1]?.w ?? "")) {
@@ -153,7 +155,7 @@ export function readSceneNouns(description: string, prompt = "", castNames: read
       if (!hit || META.has(hit.noun)) continue;
       const needsDeterminer = VERBISH.has(t.w) || (hit.entry.verbish && hit.noun === t.w);
       if (needsDeterminer && !DETERMINERS.has(prev) && !/(ful|ous|ic|al|ish|ing|ed)$/.test(prev)) continue;
-      if (hit.noun !== t.w && looksLikeVerb(toks, i, names)) continue;
+      if (looksLikeVerb(toks, i, names)) continue;
       // "rain lashing the glass", "Keiko running": a participle, not a thing.
       if (/ing$/.test(t.w) && !DETERMINERS.has(prev) && (names.has(prev) || PRONOUNS.has(prev) || lookupNoun(prev) || DETERMINERS.has(toks[i + 1]?.w ?? ""))) continue;
       add(hit.noun, t.w, t.at, hit.entry, inDescription, i, t.poss);
