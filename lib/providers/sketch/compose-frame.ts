@@ -170,7 +170,9 @@ export function composeFrame(input: ImageInput, layout: FrameLayout, captionSvg 
   // mirroring it; a random new seed lands on another framing five times in six. It pushes in
   // toward the shot's centre of attention, which stays in frame.
   const reframe = rng.fork("reframe");
-  const [fk, fx, fy] = FRAMINGS[((input.seed >>> 0) + (input.scene?.number ?? 0)) % FRAMINGS.length] as [number, number, number];
+  // An edited prompt moves to another framing too (five times in six).
+  const family = ((input.seed >>> 0) + (input.scene?.number ?? 0) + (hashString(input.prompt) % FRAMINGS.length)) % FRAMINGS.length;
+  const [fk, fx, fy] = FRAMINGS[family] as [number, number, number];
   const from = pen.checkpoint();
   const drawnFocus = drawFramed(ctx, layer, scene);
   const ax = lerp(drawnFocus[0], panel.x + panel.w * fx, 0.45);

@@ -67,4 +67,15 @@ describe("a storyboard's panels look different from each other", () => {
     expect(distances.filter((d) => d >= 6).length / distances.length).toBeGreaterThanOrEqual(0.85);
     expect(distances[Math.floor(distances.length / 2)]).toBeGreaterThanOrEqual(10);
   });
+
+  it("an edited image prompt redraws the scene's new nouns, not the old picture", async () => {
+    const base = ideaInput(IDEA_BOARDS[0]!, IDEA_BOARDS[0]!.scenes[4]!);
+    const edited = { ...base, prompt: "The seagull steals a cake from the keeper on the pier. Pencil storyboard sketch.", scene: { ...base.scene!, description: "The seagull steals a cake from the keeper on the pier." } };
+    const [a, b] = await Promise.all([renderSketch(base), renderSketch(edited)]);
+    const d = hammingDistance(await aHash(a), await aHash(b));
+    expect(d).toBeGreaterThanOrEqual(6);
+    const { sketchDepicts } = await import("@/lib/providers/sketch/render-sketch");
+    expect(sketchDepicts(edited)).toContain("cake");
+    expect(sketchDepicts(base)).not.toContain("cake");
+  });
 });
