@@ -27,6 +27,8 @@ export type StoredFrame = {
   height: number;
   bytes: number;
   contentHash: string;
+  /** What the frame shows, when the provider can say (the embedded renderer). */
+  depicts?: string[];
 };
 
 export type Effect =

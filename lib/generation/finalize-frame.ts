@@ -43,7 +43,8 @@ export async function finalizeFrame(deps: GenerationDeps, frame: FrameRow, outpu
   let observation: Observation;
   const written: string[] = [];
   try {
-    const bytes = await deps.providerFor(claimed).fetchOutput(output, claimed.input);
+    const provider = deps.providerFor(claimed);
+    const bytes = await provider.fetchOutput(output, claimed.input);
     const processed = await sharpSlots(() => processOutput(bytes));
     const keys = frameKeys(claimed.storyboardId, processed.hash, processed.original.ext);
     const displayKey = processed.display ? keys.display : keys.original;
@@ -64,6 +65,7 @@ export async function finalizeFrame(deps: GenerationDeps, frame: FrameRow, outpu
         height: processed.height,
         bytes: processed.original.body.length,
         contentHash: processed.hash,
+        depicts: provider.depictsOf?.(claimed.input) ?? [],
       },
     };
   } catch (e) {

@@ -1,6 +1,6 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
-import { renderSketch } from "./sketch/render-sketch";
+import { renderSketch, sketchDepicts } from "./sketch/render-sketch";
 import type { ImageInput, ImageProvider, ModelInfo, Prediction } from "./types";
 
 /** Prompts containing this token fail deterministically: lets people (and e2e tests) see the failure path offline. */
@@ -42,12 +42,24 @@ export class SketchProvider implements ImageProvider {
         metrics: { predictTimeSeconds: null },
       };
     }
-    return { id: predictionId, status: "succeeded", output: ["sketch:frame"], error: null, progress: 1, metrics: { predictTimeSeconds: 0 } };
+    return {
+      id: predictionId,
+      status: "succeeded",
+      output: ["sketch:frame"],
+      error: null,
+      progress: 1,
+      metrics: { predictTimeSeconds: 0 },
+      depicts: sketchDepicts(input),
+    };
   }
 
   async cancel(): Promise<void> {}
 
   async fetchOutput(_output: string, input: ImageInput): Promise<Buffer> {
     return renderSketch(input);
+  }
+
+  depictsOf(input: ImageInput): string[] {
+    return sketchDepicts(input);
   }
 }

@@ -95,6 +95,8 @@ export interface ImageProvider {
   cancel(predictionId: string): Promise<void>;
   /** The bytes of one output of a succeeded prediction (hosted: an SSRF-guarded download). */
   fetchOutput(output: string, input: ImageInput): Promise<Buffer>;
+  /** The nouns a frame of this input shows (embedded renderer only; hosted models can't say). */
+  depictsOf?(input: ImageInput): string[];
 }
 
 /** Pixel size a hosted model returns for each aspect ratio (flux-schnell's table; 2.39:1 → 21:9). */

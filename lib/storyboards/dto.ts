@@ -30,6 +30,8 @@ export type FrameDto = {
   /** When a retry of a failed attempt is scheduled. */
   nextAttemptAt: string | null;
   image: FrameImageDto | null;
+  /** The nouns the frame shows, as the embedded renderer placed them; empty from hosted models. */
+  depicts: string[];
   seed: number | null;
   cost: number | null;
   createdAt: string;

@@ -32,6 +32,7 @@ export async function toFrameDto(frame: FrameRow, storage: Storage): Promise<Fra
     errorMessage: frame.errorMessage,
     nextAttemptAt: iso(frame.status === "failed" ? frame.nextAttemptAt : null),
     image,
+    depicts: frame.depicts ?? [],
     seed: frame.seed,
     cost: frame.cost,
     createdAt: frame.createdAt.toISOString(),

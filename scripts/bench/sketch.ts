@@ -19,6 +19,12 @@ const DESCRIPTIONS = [
   "The couple walk along the beach at sunset, waves rolling in.",
   "A boy runs through the forest holding a sword.",
   "Grandfather points at the hills, telling the legend.",
+  // Scenes drawn by the icon layer (landmarks, vehicles, animals, props beyond the built-ins).
+  "A lighthouse on a rocky headland above a grey sea; a seagull circles the lamp room.",
+  "Two food trucks park nose to nose on the same street corner.",
+  "Dana rides the electric cargo bike past the queue of cars to the school gate.",
+  "Inside the yurt the bai counts his gold coins beside the magic pot.",
+  "A syringe and a stethoscope on a metal tray in the hospital.",
 ];
 
 function inputAt(i: number): ImageInput {

@@ -62,6 +62,20 @@ describe("pipeline on the embedded sketch renderer", () => {
       expect(Math.max(thumb.width!, thumb.height!)).toBe(480);
     }
 
+    // Each frame says what it drew, and it is what the renderer places for that scene.
+    const { sketchDepicts } = await import("@/lib/providers/sketch/render-sketch");
+    const { getFrameById } = await import("@/lib/db/queries/frames");
+    const { appGenerationDeps } = await import("@/lib/generation/app-deps");
+    const deps = await appGenerationDeps();
+    const drawn = storyboard.scenes.map((s: { selectedFrame: { depicts: unknown } }) => s.selectedFrame.depicts);
+    for (const d of drawn) expect(Array.isArray(d) && d.every((w: unknown) => typeof w === "string" && w.length > 0)).toBe(true);
+    expect(drawn.flat().length).toBeGreaterThan(0);
+    for (const scene of storyboard.scenes) {
+      const row = await getFrameById({ db: deps.db, id: scene.selectedFrame.id });
+      expect(row?.depicts).toEqual(sketchDepicts(row!.input));
+      expect(scene.selectedFrame.depicts).toEqual(row?.depicts);
+    }
+
     // Generating again starts nothing: every scene has its frame.
     const again = await call(r.generate, { method: "POST", params: { id } });
     expect(again.body.frames).toHaveLength(0);

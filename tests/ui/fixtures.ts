@@ -18,6 +18,7 @@ export function frame(over: Partial<FrameDto> = {}): FrameDto {
       over.status && over.status !== "succeeded"
         ? null
         : { url: `/api/files/${id}.webp`, thumbnailUrl: `/api/files/${id}-t.webp`, originalUrl: `/api/files/${id}.png`, width: 1280, height: 720 },
+    depicts: [],
     seed: 1,
     cost: 0,
     createdAt: "2025-01-01T00:00:00.000Z",

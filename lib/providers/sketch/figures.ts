@@ -47,6 +47,7 @@ function tint(f: Fill, paperShare: number): Fill {
 }
 
 export function drawFigure(pen: Pen, inks: Inks, spec: FigureSpec): FigureAnchors {
+  pen.drawn.push("figure");
   const base = POSES[spec.pose];
   const child = spec.traits.child;
   const F = spec.height * (child ? 0.68 : 1);

@@ -110,6 +110,8 @@ function clipToConvex(a: Pt, b: Pt, poly: readonly Pt[]): [Pt, Pt] | null {
 }
 
 export class Pen {
+  /** What was drawn, by kind ("figure", "cup", "tree"…): the frame reports it as `depicts`. */
+  readonly drawn: string[] = [];
   private readonly out: string[] = [];
   private current: Mark | null = null;
   private defs: string[] = [];
@@ -159,6 +161,19 @@ export class Pen {
   raw(svg: string): void {
     this.flush();
     this.out.push(svg);
+  }
+
+  /** Where the next element will go, for wrap(). */
+  checkpoint(): number {
+    this.flush();
+    return this.out.length;
+  }
+
+  /** Wraps everything drawn since `from` in an element (a transform group decided afterwards). */
+  wrap(from: number, open: string, close: string): void {
+    this.flush();
+    this.out.splice(from, 0, open);
+    this.out.push(close);
   }
 
   def(svg: string): void {

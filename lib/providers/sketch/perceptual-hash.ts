@@ -38,3 +38,18 @@ export function hammingDistance(a: bigint, b: bigint): number {
 export function hashToHex(hash: bigint): string {
   return hash.toString(16).padStart(16, "0");
 }
+
+/**
+ * 64-bit average hash: 8×8 greys, each bit says whether a cell is brighter than the mean. Coarser
+ * than dHash (it sees where the mass of the picture is), so it is the stricter test of "a new
+ * composition": a frame that only moves its strokes keeps its aHash.
+ */
+export async function aHash(image: Buffer): Promise<bigint> {
+  const { data } = await sharp(image).greyscale().resize(8, 8, { fit: "fill", kernel: "lanczos3" }).raw().toBuffer({ resolveWithObject: true });
+  let sum = 0;
+  for (let i = 0; i < 64; i++) sum += data[i] ?? 0;
+  const mean = sum / 64;
+  let hash = 0n;
+  for (let i = 0; i < 64; i++) hash = (hash << 1n) | ((data[i] ?? 0) > mean ? 1n : 0n);
+  return hash;
+}

@@ -67,6 +67,7 @@ export function car(pen: Pen, inks: Inks, x: number, y: number, s: number, o: Pr
 
 /** Returns the saddle point, where a rider sits. */
 export function drawHorse(pen: Pen, inks: Inks, x: number, y: number, s: number, o: PropOptions, ink: Ink): Pt {
+  pen.drawn.push("horse");
   const d = o.dir;
   const g = o.moving;
   // Galloping horses leave the ground and stretch their necks forward.
@@ -258,6 +259,7 @@ export function bike(pen: Pen, inks: Inks, x: number, y: number, s: number, o: P
 export type TreeShape = "round" | "pine" | "palm" | "bare";
 
 export function drawTree(pen: Pen, inks: Inks, x: number, y: number, s: number, shape: TreeShape, ink: Ink): void {
+  pen.drawn.push("tree");
   const r = pen.rng;
   const trunkW = s * (shape === "pine" ? 0.05 : 0.07);
   const thin: Ink = { ...ink, width: Math.max(0.6, Math.min(ink.width, s * 0.012)) };

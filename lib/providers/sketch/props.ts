@@ -50,6 +50,7 @@ export const PROP_ASPECT: Record<PropKind, number> = {
 export const GROUND_PROPS: ReadonlySet<PropKind> = new Set(["car", "horse", "door", "lamp", "bike", "tree"]);
 
 export function drawProp(pen: Pen, inks: Inks, kind: PropKind, x: number, y: number, size: number, o: PropOptions): void {
+  pen.drawn.push(kind);
   const ink: Ink = { ...inks.main, width: Math.max(0.8, Math.min(inks.main.width * 1.25, size * 0.018)) };
   switch (kind) {
     case "phone":

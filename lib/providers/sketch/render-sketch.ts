@@ -24,13 +24,24 @@ export function renderSketchSvg(input: ImageInput): string {
   return composeFrame(input, frameLayout(input.aspectRatio)).svg;
 }
 
+/** The nouns the renderer draws for this input (composition only, no pixels: about 2 ms). */
+export function sketchDepicts(input: ImageInput): string[] {
+  return composeFrame(input, frameLayout(input.aspectRatio)).depicts;
+}
+
 export async function renderSketch(input: ImageInput): Promise<Buffer> {
+  return (await renderSketchFrame(input)).png;
+}
+
+/** The PNG and what it depicts, from one composition. */
+export async function renderSketchFrame(input: ImageInput): Promise<{ png: Buffer; depicts: string[] }> {
   const layout = frameLayout(input.aspectRatio);
   const caption = await renderCaption(layout.strip, captionFieldsOf(input));
-  const { svg } = composeFrame(input, layout, caption.svg);
-  return sharp(Buffer.from(svg), { density: 72 })
+  const { svg, depicts } = composeFrame(input, layout, caption.svg);
+  const png = await sharp(Buffer.from(svg), { density: 72 })
     .composite(caption.overlays)
     .removeAlpha()
     .png({ compressionLevel: 3, adaptiveFiltering: false })
     .toBuffer();
+  return { png, depicts };
 }

@@ -253,7 +253,8 @@ export function sea(pen: Pen, inks: Inks, s: Stage): void {
     dots += `M${x.toFixed(1)} ${y.toFixed(1)}h0.8`;
   }
   pen.strokePath(dots, { ...inks.faint, width: Math.max(1, s.u * 0.2) });
-  if (s.wide) {
+  // A beach palm only where the scene is tropical (it named a palm): a lighthouse coast has none.
+  if (s.wide && s.words.props.includes("tree")) {
     const px = s.keepClear[0] - s.panel.x > right(s) - s.keepClear[1] ? s.panel.x + s.panel.w * 0.08 : right(s) - s.panel.w * 0.08;
     const py = shoreY + s.u * 3;
     drawTree(pen, inks, px, py, Math.min(heightAt(s, py) * 3.4, (py - s.panel.y) * 0.62), "palm", inks.main);

@@ -24,6 +24,10 @@ export type Ctx = {
   words: SceneWords;
   shot: ShotType;
   night: boolean;
+  /** Called right after each framing draws its setting: the icon layer's background pass. */
+  onStage?: (stage: Stage) => void;
+  /** Per cast member (in words.people order): wardrobe derived from the character, not its slot. */
+  looks?: readonly { shirt: Fill; trousers: Fill; hair: Fill }[];
 };
 
 export type Cast = { traits: FigureTraits; pose: Pose; main: boolean };
@@ -40,6 +44,8 @@ export function castOf(c: Ctx): Cast[] {
 }
 
 export function wardrobe(c: Ctx, i: number): { shirt: Fill; trousers: Fill; hair: Fill } {
+  const look = c.looks?.[i];
+  if (look) return look;
   const t = c.inks.tone;
   if (i === 0) return { shirt: { color: c.inks.accent, opacity: 1 }, trousers: t.t3, hair: t.t4 };
   const shirts = [t.t1, t.t2, { color: "#e9e5dc", opacity: 1 }];

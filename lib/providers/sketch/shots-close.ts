@@ -41,6 +41,7 @@ export function closeUp(c: Ctx): Pt {
   const horizon = feetY - F * 0.93;
   const stage = stageFor(c, (horizon - panel.y) / panel.h, feetY, F, [hx - F * 0.2, hx + F * 0.2], false);
   drawSetting(pen, inks, stage);
+  c.onStage?.(stage);
   const dir: 1 | -1 = side > 0 ? -1 : 1; // look into the open side of the frame
   if (cast.length > 1) {
     // The other character, small and soft behind.
@@ -99,6 +100,7 @@ export function insertLike(c: Ctx, kind: PropKind, washK: number): Pt {
   const refY = panel.y + panel.h * 2.2;
   const stage = stageFor(c, 0.35, refY, (refY - horizon) * 1.1, [panel.x + panel.w * 0.3, panel.x + panel.w * 0.7], false);
   drawSetting(pen, inks, stage);
+  c.onStage?.(stage);
   wash(c, washK);
   // Tabletop.
   const ty = panel.y + panel.h * 0.66;
@@ -198,6 +200,7 @@ export function overTheShoulder(c: Ctx): Pt {
   const horizon = feetY - F * 0.93;
   const stage = stageFor(c, (horizon - panel.y) / panel.h, feetY, F, [bx - F * 0.2, bx + F * 0.2], false);
   drawSetting(pen, inks, stage);
+  c.onStage?.(stage);
   wash(c, 0.25);
   let focus: Pt = [bx, panel.y + panel.h * 0.35];
   const other = cast[1];
@@ -255,6 +258,7 @@ export function pov(c: Ctx): Pt {
   const refY = panel.y + panel.h * 0.78;
   const stage = stageFor(c, horizonK, refY, (refY - horizon) * 1.1, [panel.x + panel.w * 0.35, panel.x + panel.w * 0.65], true);
   drawSetting(pen, inks, stage);
+  c.onStage?.(stage);
   // Whoever they look at stands ahead.
   const seen = cast.slice(1);
   seen.forEach((m, i) => {

@@ -43,6 +43,7 @@ export function wideShot(c: Ctx, extreme: boolean): Pt {
   const groupW = refH * (0.5 + cast.length * 0.35);
   const stage = stageFor(c, horizonK, refY, refH, [mainX - groupW / 2, mainX + groupW / 2], true);
   drawSetting(c.pen, c.inks, stage);
+  c.onStage?.(stage);
 
   const mainY = far ? refY : refY - panel.h * rng.range(0.0, 0.04);
   const dirMain: 1 | -1 = mainX < panel.x + panel.w / 2 ? 1 : -1;
@@ -190,6 +191,7 @@ export function mediumShot(c: Ctx): Pt {
   const x0 = xs[0] ?? panel.x + panel.w / 2;
   const stage = stageFor(c, (horizon - panel.y) / panel.h, feetY, F, [Math.min(...xs, x0) - F * 0.15, Math.max(...xs, x0) + F * 0.15], false);
   drawSetting(pen, inks, stage);
+  c.onStage?.(stage);
   const ground = hero && GROUND_PROPS.has(hero) && hero !== "tree" ? hero : null;
   if (ground && cast[0]?.pose !== "riding") {
     // Some way behind the characters, peeking out beside them.

@@ -119,7 +119,7 @@ const STUDIO = words("studio|backdrop|white background|seamless|product shot|pac
 const NIGHT = words("night|nights|midnight|moon|moonlit|moonlight|stars|starry|starlight|nighttime|dark sky|after dark|neon|lantern-lit|candlelit");
 const SUNSET = words("sunset|sunsets|dusk|evening|twilight|dawn|sunrise|golden hour|sundown|daybreak|first light|magic hour");
 
-const PROP_WORDS: Record<PropKind, RegExp> = {
+export const PROP_WORDS: Record<PropKind, RegExp> = {
   phone: words("phones?|smartphones?|cellphones?|mobile|iphone|texting|text message|notifications?|calls? (?:her|his|a|the)"),
   box: words("box(?:es)?|packages?|parcels?|products?|cartons?|gifts?|present|crates?|packaging|unboxing|delivery"),
   bottle: words("bottles?|flasks?|perfume|soda|wine|jar"),
@@ -257,9 +257,16 @@ function peopleFromText(text: string): FigureTraits[] {
   return out;
 }
 
-export function readSceneWords(description: string, prompt: string, characters: readonly Character[]): SceneWords {
+/**
+ * `drawnElsewhere`: noun phrases another layer draws (the icon layer's "food truck", "cargo
+ * bike"); they are blanked before the built-in props are read, so a food truck is not a sedan.
+ */
+export function readSceneWords(description: string, prompt: string, characters: readonly Character[], drawnElsewhere: readonly string[] = []): SceneWords {
   const desc = description.toLowerCase();
   const all = `${desc} ${prompt.toLowerCase()}`;
+  const blank = (t: string) => drawnElsewhere.reduce((acc, w) => (w ? acc.split(w).join(" ".repeat(w.length)) : acc), t);
+  const propDesc = drawnElsewhere.length ? blank(desc) : desc;
+  const propAll = drawnElsewhere.length ? blank(all) : all;
 
   let setting: SettingKind = "studio";
   let best = 0;
@@ -279,8 +286,8 @@ export function readSceneWords(description: string, prompt: string, characters: 
 
   const props = (Object.keys(PROP_WORDS) as PropKind[])
     .map((k) => {
-      const d = firstIndex(PROP_WORDS[k], desc);
-      const p = d >= 0 ? d : firstIndex(PROP_WORDS[k], all);
+      const d = firstIndex(PROP_WORDS[k], propDesc);
+      const p = d >= 0 ? d : firstIndex(PROP_WORDS[k], propAll);
       return { k, at: d >= 0 ? d : p >= 0 ? 100_000 + p : -1 };
     })
     .filter((x) => x.at >= 0)
