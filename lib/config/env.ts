@@ -16,20 +16,17 @@ const bool = (fallback: boolean) =>
     }
     return s;
   }, z.boolean({ error: "expected true or false" }));
-const httpUrl = z.preprocess(
-  emptyToUndefined,
-  z
-    .string()
-    .refine((s) => {
-      try {
-        const u = new URL(s);
-        return u.protocol === "http:" || u.protocol === "https:";
-      } catch {
-        return false;
-      }
-    }, "expected an http(s) URL")
-    .optional(),
-);
+const isHttpUrl = (s: string) => {
+  try {
+    const u = new URL(s);
+    return u.protocol === "http:" || u.protocol === "https:";
+  } catch {
+    return false;
+  }
+};
+const httpUrl = z.preprocess(emptyToUndefined, z.string().refine(isHttpUrl, "expected an http(s) URL").optional());
+const httpUrlWithDefault = (fallback: string) =>
+  z.preprocess(emptyToUndefined, z.string().refine(isHttpUrl, "expected an http(s) URL").default(fallback));
 const positiveInt = (fallback: number) =>
   z.preprocess(emptyToUndefined, z.coerce.number().int().positive().default(fallback));
 
@@ -105,7 +102,7 @@ export const envSchema = z
     /** Path to an API-format workflow JSON with {{prompt}}/{{seed}}/{{width}}/{{height}} placeholders. */
     COMFYUI_WORKFLOW: optionalString,
     /** Any OpenAI-compatible images API (OpenAI, LocalAI, …); `/images/generations` is appended. */
-    OPENAI_IMAGES_BASE_URL: z.preprocess((v) => emptyToUndefined(v) ?? "https://api.openai.com/v1", httpUrl),
+    OPENAI_IMAGES_BASE_URL: httpUrlWithDefault("https://api.openai.com/v1"),
     OPENAI_IMAGES_API_KEY: optionalString,
     OPENAI_IMAGES_MODEL: z.preprocess(emptyToUndefined, z.string().default("gpt-image-1")),
     /** A GPU service speaking seed 000's protocol (docs/gpu-service-protocol.md). */

@@ -126,6 +126,7 @@ export class FalProvider implements ImageProvider {
     if (status.status === "IN_PROGRESS") return { ...base, status: "processing", progress: null };
     if (status.status !== "COMPLETED") return { ...base, status: "processing", progress: null };
     const predictTime = status.metrics?.inference_time ?? null;
+    if (status.error && /cancel/i.test(status.error)) return { ...base, status: "canceled", progress: null };
     if (status.error) return { ...base, status: "failed", error: classifyFailureText("fal", status.error), progress: null, metrics: { predictTimeSeconds: predictTime } };
     try {
       const result = await this.call(() => this.client.queue.result(this.model.app, { requestId: predictionId }));

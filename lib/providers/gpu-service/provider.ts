@@ -93,7 +93,8 @@ export class GpuServiceProvider implements ImageProvider {
       await this.abandon(id, `the service answered HTTP ${res.status}`);
       throw new ProviderError(httpFailure("The GPU service", res.status, res.headers, text));
     }
-    await res.body?.cancel().catch(() => {});
+    // Not awaited: cancel() of a tee'd body (msw, fetch wrappers) may settle only much later.
+    res.body?.cancel().catch(() => {});
     return prompts.map((_, i) => ({ id: gpuPredictionId(id, i), status: "starting" as const, output: [], error: null, progress: 0, metrics: { predictTimeSeconds: null } }));
   }
 

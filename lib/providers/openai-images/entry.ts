@@ -11,7 +11,7 @@ const cache = new Map<string, ImageProvider>();
 
 /** A base URL other than OpenAI's is a server the operator named (LocalAI on the LAN): trust its origin. */
 function trustedOrigins(config: Env): string[] {
-  const origin = originOf(config.OPENAI_IMAGES_BASE_URL!);
+  const origin = originOf(config.OPENAI_IMAGES_BASE_URL);
   return origin === OPENAI ? [] : [origin];
 }
 
@@ -19,7 +19,7 @@ export const openaiImagesEntry: ProviderEntry = {
   id: "openai-images",
   label: "OpenAI-compatible images",
   // OpenAI needs a key; a self-hosted server named by its base URL may not.
-  isConfigured: (config) => Boolean(config.OPENAI_IMAGES_API_KEY) || originOf(config.OPENAI_IMAGES_BASE_URL!) !== OPENAI,
+  isConfigured: (config) => Boolean(config.OPENAI_IMAGES_API_KEY) || originOf(config.OPENAI_IMAGES_BASE_URL) !== OPENAI,
   defaultModel: (config) => config.OPENAI_IMAGES_MODEL,
   models: (config) => [openaiImagesEntry.create(config, config.OPENAI_IMAGES_MODEL, {}).model],
   create(config: Env, modelKey: string) {
@@ -29,7 +29,7 @@ export const openaiImagesEntry: ProviderEntry = {
     let provider = cache.get(key);
     if (!provider) {
       provider = new OpenAIImagesProvider({
-        baseUrl: config.OPENAI_IMAGES_BASE_URL!,
+        baseUrl: config.OPENAI_IMAGES_BASE_URL,
         ...(config.OPENAI_IMAGES_API_KEY ? { apiKey: config.OPENAI_IMAGES_API_KEY } : {}),
         model: modelKey,
         download: policy,
@@ -41,10 +41,10 @@ export const openaiImagesEntry: ProviderEntry = {
   async check(config) {
     // GET /models is free and authenticated on OpenAI and answered by LocalAI, Ollama and friends.
     const started = performance.now();
-    const host = new URL(config.OPENAI_IMAGES_BASE_URL!).host;
+    const host = new URL(config.OPENAI_IMAGES_BASE_URL).host;
     const detail = `${host}, model ${config.OPENAI_IMAGES_MODEL}${config.OPENAI_IMAGES_API_KEY ? `, key ${maskKey(config.OPENAI_IMAGES_API_KEY)}` : ""}`;
     try {
-      const res = await fetch(`${config.OPENAI_IMAGES_BASE_URL!.replace(/\/+$/, "")}/models`, {
+      const res = await fetch(`${config.OPENAI_IMAGES_BASE_URL.replace(/\/+$/, "")}/models`, {
         cache: "no-store",
         headers: config.OPENAI_IMAGES_API_KEY ? { authorization: `Bearer ${config.OPENAI_IMAGES_API_KEY}` } : {},
         signal: AbortSignal.timeout(5000),

@@ -1,6 +1,7 @@
 import "server-only";
 import Replicate from "replicate";
-import { safeDownload, type DownloadPolicy } from "../safe-download";
+import { fetchOutputBytes } from "../output-ref";
+import type { DownloadPolicy } from "../safe-download";
 import {
   ProviderError,
   type ImageInput,
@@ -175,7 +176,9 @@ export class ReplicateProvider implements ImageProvider {
   }
 
   async fetchOutput(output: string): Promise<Buffer> {
-    return safeDownload(output, this.download);
+    // URLs go through safeDownload exactly as before; sync-mode (`Prefer: wait`) data: URLs are
+    // decoded under the same byte cap.
+    return fetchOutputBytes(output, this.download);
   }
 
   async verifyWebhook(request: Request, rawBody: string): Promise<WebhookVerdict> {
