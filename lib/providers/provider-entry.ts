@@ -38,6 +38,8 @@ export type ProviderEntry = {
   create(config: Env, modelKey: string, deps: ProviderDeps): ImageProvider;
   /** A live check for /api/test-keys (absent: nothing to check beyond configuration). */
   check?(config: Env): Promise<Omit<ProviderCheck, "id" | "label" | "configured" | "active">>;
+  /** check() only asks a self-hosted box whether it is up (free, fast): /api/health runs it too. */
+  checkIsHealth?: boolean;
 };
 
 /** The download policy of one adapter: the operator's base policy plus the adapter's own hosts. */

@@ -44,14 +44,18 @@ export function configuredProviders(config: Env): ProviderEntry[] {
   return [...ENTRIES].filter((e) => e.isConfigured(config) || e.id === active).sort((a, b) => Number(b.id === active) - Number(a.id === active));
 }
 
-/** One line per known provider for /api/health (no network) or /api/test-keys (`live`: run each check). */
-export async function checkProviders(config: Env, options: { live: boolean }): Promise<ProviderCheck[]> {
+/**
+ * One line per known provider. `live: "all"` runs every configured provider's check (/api/test-keys);
+ * `live: "health"` only the free up-checks of self-hosted boxes (/api/health); `"none"` no network.
+ */
+export async function checkProviders(config: Env, options: { live: "all" | "health" | "none" }): Promise<ProviderCheck[]> {
   const active = activeProviderId(config);
   return Promise.all(
     ENTRIES.map(async (e): Promise<ProviderCheck> => {
       const configured = e.isConfigured(config);
       const base = { id: e.id, label: e.label, configured, active: e.id === active };
-      if (!configured || !options.live || !e.check) return { ...base, ok: configured && !e.check ? true : null, latencyMs: null, detail: null, error: null };
+      const run = options.live === "all" || (options.live === "health" && e.checkIsHealth);
+      if (!configured || !run || !e.check) return { ...base, ok: configured && !e.check ? true : null, latencyMs: null, detail: null, error: null };
       try {
         return { ...base, ...(await e.check(config)) };
       } catch {

@@ -54,6 +54,7 @@ export const comfyuiEntry: ProviderEntry = {
     }
     return provider;
   },
+  checkIsHealth: true,
   async check(config) {
     const started = performance.now();
     const host = new URL(config.COMFYUI_URL!).host;

@@ -33,6 +33,7 @@ export const gpuServiceEntry: ProviderEntry = {
     }
     return new GpuServiceProvider({ baseUrl: config.GPU_SERVICE_URL, callbackUrl, store: deps.gpuJobs, download: gpuDownloadPolicy(config) });
   },
+  checkIsHealth: true,
   async check(config) {
     const started = performance.now();
     const host = new URL(config.GPU_SERVICE_URL!).host;
