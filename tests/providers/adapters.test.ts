@@ -139,3 +139,25 @@ describe("OpenAI-compatible images on a LAN server (LocalAI)", () => {
     await expect(localai.fetchOutput("http://192.168.1.31:8080/x.png", input)).rejects.toMatchObject({ failure: { code: "DOWNLOAD_BLOCKED" } });
   });
 });
+
+describe("verifyWebhookDelivery (the provider-neutral half of a webhook route)", () => {
+  it("routes by provider id: unknown or webhook-less providers 404, bad signatures 401, good ones parse", async () => {
+    const { verifyWebhookDelivery } = await import("@/lib/providers/verify-webhook-delivery");
+    const signer = falSigner();
+    server.use(http.get("https://rest.alpha.fal.ai/.well-known/jwks.json", () => HttpResponse.json({ keys: [signer.jwk] })));
+    const config = parseEnv({ FAL_KEY: "id:secret", COMFYUI_URL: COMFY });
+    const raw = JSON.stringify({ request_id: "req-9", status: "OK", payload: { images: [{ url: "https://v3.fal.media/files/a.png" }] } });
+    const deliver = (providerId: string, headers: Record<string, string>, body = raw) =>
+      verifyWebhookDelivery({ providerId, request: new Request("https://s.example/api/webhooks/x", { method: "POST", headers, body }), rawBody: body, config });
+
+    await expect(deliver("midjourney", {})).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(deliver("comfyui", {})).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(deliver("replicate", {})).rejects.toMatchObject({ code: "UNAUTHORIZED" }); // not configured
+    await expect(deliver("fal", {})).rejects.toMatchObject({ code: "UNAUTHORIZED" });
+    const good = await deliver("fal", signer.sign(raw, Math.floor(Date.now() / 1000), "req-9"));
+    expect(good.prediction).toMatchObject({ id: "req-9", status: "succeeded", output: ["https://v3.fal.media/files/a.png"] });
+    expect(good.deliveryId).toMatch(/^req-9:/);
+    const notJson = "{oops";
+    await expect(deliver("fal", signer.sign(notJson, Math.floor(Date.now() / 1000), "req-9"), notJson)).rejects.toMatchObject({ code: "INVALID_REQUEST" });
+  });
+});

@@ -59,7 +59,7 @@ export const comfyuiEntry: ProviderEntry = {
     const started = performance.now();
     const host = new URL(config.COMFYUI_URL!).host;
     try {
-      const res = await fetch(`${config.COMFYUI_URL!.replace(/\/+$/, "")}/system_stats`, { cache: "no-store", signal: AbortSignal.timeout(5000) });
+      const res = await fetch(`${config.COMFYUI_URL!.replace(/\/+$/, "")}/system_stats`, { cache: "no-store", signal: AbortSignal.timeout(3000) });
       const latencyMs = Math.round(performance.now() - started);
       if (!res.ok) return { ok: false, latencyMs, detail: host, error: { code: "PROVIDER_ERROR", message: `ComfyUI answered HTTP ${res.status}.` } };
       return { ok: true, latencyMs, detail: `${host}, workflow ${loadWorkflow(config.COMFYUI_WORKFLOW).name}`, error: null };

@@ -38,7 +38,7 @@ export const gpuServiceEntry: ProviderEntry = {
     const started = performance.now();
     const host = new URL(config.GPU_SERVICE_URL!).host;
     try {
-      const res = await fetch(`${config.GPU_SERVICE_URL!.replace(/\/+$/, "")}/health`, { cache: "no-store", signal: AbortSignal.timeout(5000) });
+      const res = await fetch(`${config.GPU_SERVICE_URL!.replace(/\/+$/, "")}/health`, { cache: "no-store", signal: AbortSignal.timeout(3000) });
       const body = (await res.json().catch(() => null)) as { status?: unknown } | null;
       const latencyMs = Math.round(performance.now() - started);
       const status = typeof body?.status === "string" ? body.status : null;
