@@ -16,20 +16,17 @@ const bool = (fallback: boolean) =>
     }
     return s;
   }, z.boolean({ error: "expected true or false" }));
-const httpUrl = z.preprocess(
-  emptyToUndefined,
-  z
-    .string()
-    .refine((s) => {
-      try {
-        const u = new URL(s);
-        return u.protocol === "http:" || u.protocol === "https:";
-      } catch {
-        return false;
-      }
-    }, "expected an http(s) URL")
-    .optional(),
-);
+const isHttpUrl = (s: string) => {
+  try {
+    const u = new URL(s);
+    return u.protocol === "http:" || u.protocol === "https:";
+  } catch {
+    return false;
+  }
+};
+const httpUrl = z.preprocess(emptyToUndefined, z.string().refine(isHttpUrl, "expected an http(s) URL").optional());
+const httpUrlWithDefault = (fallback: string) =>
+  z.preprocess(emptyToUndefined, z.string().refine(isHttpUrl, "expected an http(s) URL").default(fallback));
 const positiveInt = (fallback: number) =>
   z.preprocess(emptyToUndefined, z.coerce.number().int().positive().default(fallback));
 
@@ -93,8 +90,27 @@ export const envSchema = z
     DOWNLOAD_MAX_BYTES: positiveInt(25 * 1024 * 1024),
     DOWNLOAD_TIMEOUT_MS: positiveInt(30_000),
     GENERATION_CONCURRENCY: positiveInt(6),
-    /** Image provider: auto picks Replicate when a token is set, else the embedded sketch renderer. */
-    IMAGE_PROVIDER: z.preprocess(emptyToUndefined, z.enum(["auto", "sketch", "replicate"]).default("auto")),
+    /** Image provider for new frames: auto picks Replicate when a token is set, else the embedded sketch renderer. */
+    IMAGE_PROVIDER: z.preprocess(
+      emptyToUndefined,
+      z.enum(["auto", "sketch", "replicate", "fal", "comfyui", "openai-images", "gpu-service"]).default("auto"),
+    ),
+    /** fal.ai API key (`key_id:key_secret`). */
+    FAL_KEY: optionalString,
+    /** fal model: a registry key (flux-schnell, flux-dev, flux-kontext) or any `owner/app` endpoint id. */
+    FAL_MODEL: z.preprocess(emptyToUndefined, z.string().default("flux-schnell")),
+    /** A ComfyUI server, e.g. http://192.168.1.20:8188 (its host is trusted for downloads, LAN or not). */
+    COMFYUI_URL: httpUrl,
+    /** Path to an API-format workflow JSON with {{prompt}}/{{seed}}/{{width}}/{{height}} placeholders. */
+    COMFYUI_WORKFLOW: optionalString,
+    /** Any OpenAI-compatible images API (OpenAI, LocalAI, …); `/images/generations` is appended. */
+    OPENAI_IMAGES_BASE_URL: httpUrlWithDefault("https://api.openai.com/v1"),
+    OPENAI_IMAGES_API_KEY: optionalString,
+    OPENAI_IMAGES_MODEL: z.preprocess(emptyToUndefined, z.string().default("gpt-image-1")),
+    /** A GPU service speaking seed 000's protocol (docs/gpu-service-protocol.md). */
+    GPU_SERVICE_URL: httpUrl,
+    /** When set, GPU-service callbacks must carry `Authorization: Bearer <secret>`. */
+    GPU_SERVICE_SECRET: optionalString,
 
     PUBLIC_BASE_URL: httpUrl,
     DIAGNOSTICS_TOKEN: optionalString,

@@ -182,3 +182,19 @@ export const inputJobs = sqliteTable(
   (t) => [index("input_jobs_workspace_idx").on(t.workspaceId, t.createdAt)],
 );
 export type InputJobRow = typeof inputJobs.$inferSelect;
+
+/**
+ * Whole-board jobs on a GPU service speaking seed 000's protocol: the service reports only by
+ * callback (PATCH /api/v1/jobs/:jobId), so the job's state lives here and each frame's poll reads
+ * it (frame i ↔ result i). See docs/gpu-service-protocol.md.
+ */
+export const gpuJobs = sqliteTable("gpu_jobs", {
+  id: text("id").primaryKey(),
+  status: text("status", { enum: ["submitted", "processing", "completed", "failed", "canceled"] }).notNull(),
+  progress: integer("progress").notNull().default(0),
+  prompts: text("prompts", { mode: "json" }).$type<string[]>().notNull(),
+  resultUrls: text("result_urls", { mode: "json" }).$type<string[]>().notNull(),
+  errorMessage: text("error_message"),
+  ...timestamps,
+});
+export type GpuJobRow = typeof gpuJobs.$inferSelect;

@@ -12,7 +12,26 @@ export type DownloadPolicy = {
   /** Tests and benchmarks only: allow http and private/loopback addresses. */
   allowPrivate: boolean;
   maxRedirects?: number;
+  /**
+   * Origins the operator named explicitly (COMFYUI_URL, GPU_SERVICE_URL): downloads from exactly
+   * these may use http, any port and a private address — a ComfyUI on the LAN is a normal setup.
+   * Matched by whole origin (scheme, host, port), never by subdomain; every other URL, including a
+   * redirect away from a trusted origin, gets the full public-only checks.
+   */
+  trustedOrigins?: readonly string[];
 };
+
+/** The URL's origin is one the operator named (see DownloadPolicy.trustedOrigins). */
+export function isTrustedOrigin(url: URL, policy: DownloadPolicy): boolean {
+  if (!policy.trustedOrigins?.length) return false;
+  return policy.trustedOrigins.some((o) => {
+    try {
+      return new URL(o).origin === url.origin;
+    } catch {
+      return false;
+    }
+  });
+}
 
 const fail = (code: string, message: string, retryable = false): never => {
   const failure: ProviderFailure = { code, message, retryable, retryAfterSeconds: null };
@@ -27,9 +46,10 @@ export function checkDownloadUrl(raw: string, policy: DownloadPolicy): URL {
   } catch {
     return fail("DOWNLOAD_BLOCKED", "The output URL is not a valid URL.");
   }
+  if (url.username || url.password) fail("DOWNLOAD_BLOCKED", "The output URL carries credentials.");
+  if (isTrustedOrigin(url, policy)) return url;
   const protocols = policy.allowPrivate ? ["https:", "http:"] : ["https:"];
   if (!protocols.includes(url.protocol)) fail("DOWNLOAD_BLOCKED", "Frames are only downloaded over https.");
-  if (url.username || url.password) fail("DOWNLOAD_BLOCKED", "The output URL carries credentials.");
   const host = url.hostname.replace(/^\[|\]$/g, "");
   if (!policy.allowPrivate) {
     if (url.port && url.port !== "443") fail("DOWNLOAD_BLOCKED", "The output URL uses a non-standard port.");
@@ -88,7 +108,9 @@ export async function safeDownload(raw: string, policy: DownloadPolicy): Promise
         redirect: "manual",
         signal,
         cache: "no-store",
-        ...(policy.allowPrivate ? {} : { dispatcher: agent() }),
+        // An operator-named origin may resolve to a LAN address on purpose; everything else
+        // is resolved through the guard so DNS can't rebind it to one.
+        ...(policy.allowPrivate || isTrustedOrigin(url, policy) ? {} : { dispatcher: agent() }),
       } as RequestInit);
     } catch (e) {
       const err = e as Error & { cause?: { code?: string } };

@@ -21,6 +21,9 @@ export const SKETCH_MODEL: ModelInfo = {
 export class SketchProvider implements ImageProvider {
   readonly id = "sketch" as const;
   readonly model = SKETCH_MODEL;
+  readonly expectedSeconds = 0.5;
+  readonly allowedDownloadHosts: readonly string[] = [];
+  readonly pricePerImage = 0;
 
   async start(): Promise<Prediction> {
     return { id: `sketch-${randomUUID()}`, status: "processing", output: [], error: null, progress: 0, metrics: { predictTimeSeconds: null } };

@@ -52,7 +52,12 @@ export type ProviderFailure = {
 export type Prediction = {
   id: string;
   status: PredictionStatus;
-  /** Output references (URLs for hosted models, an opaque ref for embedded ones). */
+  /**
+   * Output references, one string each, in one of three forms (see lib/providers/output-ref.ts):
+   * an http(s) URL to download under the adapter's download policy; a `data:image/…;base64,…`
+   * URL carrying the bytes inline (synchronous APIs that answer with b64_json); or an opaque ref
+   * only the adapter understands (e.g. `sketch:frame`). fetchOutput() turns any of them into bytes.
+   */
   output: string[];
   error: ProviderFailure | null;
   /** 0..1 when the provider reports it. */
@@ -71,6 +76,8 @@ export type ModelInfo = {
   /** US dollars per output image (embedded renderer: 0). */
   pricePerImage: number;
   supportsReferenceImage: boolean;
+  /** Typical seconds per frame on this model, when known (adapters fall back to their own figure). */
+  expectedSeconds?: number;
 };
 
 /**
@@ -86,9 +93,40 @@ export class ProviderError extends Error {
   }
 }
 
+/**
+ * A provider's registry id: "replicate", "sketch", "fal", "comfyui", "openai-images",
+ * "gpu-service", or any id a future adapter registers. Stored on each frame row.
+ */
+export type ProviderId = string;
+
+/** The answer of an adapter's webhook check: callers answer 401 on `ok: false` and log the reason. */
+export type WebhookVerdict =
+  | { ok: true; /** The provider's id for this delivery, to apply each once (null: none sent). */ deliveryId: string | null }
+  | { ok: false; reason: string };
+
 export interface ImageProvider {
-  readonly id: "replicate" | "sketch";
+  readonly id: ProviderId;
   readonly model: ModelInfo;
+  // The next three are optional only so hand-written test and bench stubs keep compiling; every
+  // registry adapter sets them. Read them through providerFacts() (lib/providers/provider-facts.ts).
+  /** Typical seconds from start to a succeeded frame: feeds ETAs and poll intervals. */
+  readonly expectedSeconds?: number;
+  /** Hosts (and their subdomains) this adapter's output URLs may be downloaded from. */
+  readonly allowedDownloadHosts?: readonly string[];
+  /** US dollars per image with the current model (the model's price; 0 for embedded renderers). */
+  readonly pricePerImage?: number;
+  /**
+   * Checks a webhook delivery's signature over the raw body (providers that sign their webhooks).
+   * Absent: the provider sends no signed webhooks and the webhook route refuses its deliveries.
+   */
+  verifyWebhook?(request: Request, rawBody: string): Promise<WebhookVerdict>;
+  /** Maps a (verified) webhook body to our prediction; throws ProviderError on a body it can't read. */
+  parseWebhook?(body: unknown): Prediction;
+  /**
+   * Providers that draw a whole board in one job (the GPU service) start all frames at once: one
+   * prediction per input, in order. Generic code calls this when present, else start() per frame.
+   */
+  startBoard?(board: { prompt: string; frames: ImageInput[] }): Promise<Prediction[]>;
   start(input: ImageInput): Promise<Prediction>;
   /** `input` is what start() was given, so embedded providers can stay stateless. */
   get(predictionId: string, input: ImageInput): Promise<Prediction>;

@@ -26,6 +26,7 @@ export const REPLICATE_MODELS: Record<string, ReplicateModel> = {
     label: "FLUX.1 [schnell]",
     pricePerImage: 0.003,
     supportsReferenceImage: false,
+    expectedSeconds: 2,
     target: { model: "black-forest-labs/flux-schnell" },
     toInput: (i) => ({
       prompt: i.prompt,
@@ -44,6 +45,7 @@ export const REPLICATE_MODELS: Record<string, ReplicateModel> = {
     label: "FLUX.1 [dev]",
     pricePerImage: 0.025,
     supportsReferenceImage: true,
+    expectedSeconds: 8,
     target: { model: "black-forest-labs/flux-dev" },
     toInput: (i) => ({
       prompt: i.prompt,
@@ -61,6 +63,7 @@ export const REPLICATE_MODELS: Record<string, ReplicateModel> = {
     label: "FLUX1.1 [pro]",
     pricePerImage: 0.04,
     supportsReferenceImage: true,
+    expectedSeconds: 6,
     target: { model: "black-forest-labs/flux-1.1-pro" },
     toInput: (i) => ({
       prompt: i.prompt,
@@ -79,6 +82,7 @@ export const REPLICATE_MODELS: Record<string, ReplicateModel> = {
     label: "FLUX.1 Kontext [pro] (reference image)",
     pricePerImage: 0.04,
     supportsReferenceImage: true,
+    expectedSeconds: 7,
     target: { model: "black-forest-labs/flux-kontext-pro" },
     toInput: (i) => ({
       prompt: i.prompt,
@@ -97,6 +101,7 @@ export const REPLICATE_MODELS: Record<string, ReplicateModel> = {
     // community model billed by GPU time; ≈ 4 s on an A40
     pricePerImage: 0.004,
     supportsReferenceImage: true,
+    expectedSeconds: 5,
     target: { version: "stability-ai/sdxl:39ed52f2a78e934b3ba6e2a89f5b1c712de7dfea535525255b1aa35c5565e08b" },
     toInput: (i) => ({
       prompt: i.prompt,

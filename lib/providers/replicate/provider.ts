@@ -1,9 +1,21 @@
 import "server-only";
 import Replicate from "replicate";
-import { safeDownload, type DownloadPolicy } from "../safe-download";
-import { ProviderError, type ImageInput, type ImageProvider, type Prediction, type ProviderFailure } from "../types";
+import { fetchOutputBytes } from "../output-ref";
+import type { DownloadPolicy } from "../safe-download";
+import {
+  ProviderError,
+  type ImageInput,
+  type ImageProvider,
+  type Prediction,
+  type ProviderFailure,
+  type WebhookVerdict,
+} from "../types";
 import { mapPrediction, type ReplicatePrediction } from "./map-prediction";
 import type { ReplicateModel } from "./models";
+import { verifyReplicateWebhook } from "./verify-webhook";
+
+/** Where Replicate serves prediction outputs (HTTP_API.md: allow-list *.replicate.delivery). */
+export const REPLICATE_OUTPUT_HOSTS = ["replicate.delivery"] as const;
 
 // The replicate client retries POST create on network errors (duplicate predictions), 429s
 // and every 5xx GET six times without backoff, ignoring Retry-After. We own the retry policy
@@ -101,17 +113,31 @@ export type ReplicateProviderOptions = {
   model: ReplicateModel;
   download: DownloadPolicy;
   timeoutMs?: number;
+  /** REPLICATE_WEBHOOK_SECRET (`whsec_…`); without it every webhook delivery is refused. */
+  webhookSecret?: string;
+  /** Clock for the webhook timestamp check (tests pass their own). */
+  now?: () => Date;
 };
 
 export class ReplicateProvider implements ImageProvider {
   readonly id = "replicate" as const;
   readonly model: ReplicateModel;
+  readonly expectedSeconds: number;
+  readonly allowedDownloadHosts: readonly string[];
+  readonly pricePerImage: number;
   private readonly client: Replicate;
   private readonly download: DownloadPolicy;
+  private readonly webhookSecret: string | undefined;
+  private readonly now: () => Date;
 
   constructor(options: ReplicateProviderOptions) {
     this.model = options.model;
     this.download = options.download;
+    this.expectedSeconds = options.model.expectedSeconds ?? 10;
+    this.allowedDownloadHosts = options.download.allowedHosts;
+    this.pricePerImage = options.model.pricePerImage;
+    this.webhookSecret = options.webhookSecret;
+    this.now = options.now ?? (() => new Date());
     this.client = new Replicate({
       auth: options.token,
       ...(options.baseUrl ? { baseUrl: options.baseUrl } : {}),
@@ -150,6 +176,32 @@ export class ReplicateProvider implements ImageProvider {
   }
 
   async fetchOutput(output: string): Promise<Buffer> {
-    return safeDownload(output, this.download);
+    // URLs go through safeDownload exactly as before; sync-mode (`Prefer: wait`) data: URLs are
+    // decoded under the same byte cap.
+    return fetchOutputBytes(output, this.download);
+  }
+
+  async verifyWebhook(request: Request, rawBody: string): Promise<WebhookVerdict> {
+    if (!this.webhookSecret) return { ok: false, reason: "REPLICATE_WEBHOOK_SECRET is not set" };
+    const headers = {
+      id: request.headers.get("webhook-id"),
+      timestamp: request.headers.get("webhook-timestamp"),
+      signature: request.headers.get("webhook-signature"),
+    };
+    const verdict = verifyReplicateWebhook({
+      secret: this.webhookSecret,
+      headers,
+      rawBody,
+      nowSeconds: Math.floor(this.now().getTime() / 1000),
+    });
+    return verdict.ok ? { ok: true, deliveryId: headers.id } : verdict;
+  }
+
+  parseWebhook(body: unknown): Prediction {
+    const p = body as Partial<ReplicatePrediction> | null;
+    if (!p || typeof p.id !== "string" || typeof p.status !== "string") {
+      throw new ProviderError({ code: "INVALID_REQUEST", message: "The webhook body is not a Replicate prediction.", retryable: false, retryAfterSeconds: null });
+    }
+    return mapPrediction(p as ReplicatePrediction);
   }
 }
