@@ -2,6 +2,7 @@ import type { AspectRatio, CameraMove, ShotType } from "@/lib/planner/schema";
 import { OUTPUT_SIZES, type ImageInput } from "@/lib/providers/types";
 import { drawCameraMove } from "./camera-arrows";
 import { makeInks, type Inks } from "./inks";
+import { lookInks, lookSpecOf } from "./looks/look-spec";
 import { fmt, Pen, type Pt, type Rect } from "./pen";
 import { createRng, hashString } from "./rng";
 import type { Ctx } from "./shot-kit";
@@ -67,7 +68,7 @@ export type ComposedFrame = {
 export function composeFrame(input: ImageInput, layout: FrameLayout, captionSvg = ""): ComposedFrame {
   const scene = sketchSceneOf(input);
   const rng = createRng(scene.seed);
-  const inks = makeInks(layout.u, scene.accent);
+  const inks = lookInks(makeInks(layout.u, scene.accent), lookSpecOf(input.scene?.style.preset));
   const pen = new Pen(rng.fork("pen"), layout.u);
   const { panel } = layout;
   const ctx: Ctx = {

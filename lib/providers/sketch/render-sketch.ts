@@ -1,9 +1,11 @@
 import "server-only";
 
-import sharp from "sharp";
 import type { ImageInput } from "@/lib/providers/types";
 import { MOVE_LABELS, renderCaption, SHOT_LABELS, type CaptionFields } from "./caption";
 import { composeFrame, frameLayout } from "./compose-frame";
+import { readableAccent } from "./inks";
+import { lookSpecOf } from "./looks/look-spec";
+import { renderWithLook } from "./looks/render-look";
 
 // The embedded image provider's renderer: a pencil storyboard rough of the scene, as PNG bytes at
 // the same size a hosted model would return. No GPU, no network, deterministic.
@@ -28,9 +30,7 @@ export async function renderSketch(input: ImageInput): Promise<Buffer> {
   const layout = frameLayout(input.aspectRatio);
   const caption = await renderCaption(layout.strip, captionFieldsOf(input));
   const { svg } = composeFrame(input, layout, caption.svg);
-  return sharp(Buffer.from(svg), { density: 72 })
-    .composite(caption.overlays)
-    .removeAlpha()
-    .png({ compressionLevel: 3, adaptiveFiltering: false })
-    .toBuffer();
+  const sc = input.scene;
+  const frame = { panel: layout.panel, u: layout.u, seed: (input.seed ^ Math.imul(sc?.number ?? 0, 0x9e3779b1)) >>> 0, accent: readableAccent(sc?.style.palette[0]) };
+  return renderWithLook(svg, lookSpecOf(sc?.style.preset), frame, caption.overlays);
 }
