@@ -1,6 +1,7 @@
 import type { AspectRatio, CameraMove, ShotType } from "@/lib/planner/schema";
 import { OUTPUT_SIZES, type ImageInput } from "@/lib/providers/types";
 import { drawCameraMove } from "./camera-arrows";
+import { drawDiagram, type DrawnDiagram } from "./diagrams/draw-diagram";
 import { makeInks, type Inks } from "./inks";
 import { lookInks, lookSpecOf } from "./looks/look-spec";
 import { fmt, Pen, type Pt, type Rect } from "./pen";
@@ -63,6 +64,8 @@ export type ComposedFrame = {
   svg: string;
   /** Centre of attention, px (dolly frames centre on it). */
   focus: Pt;
+  /** Set when the scene's diagram was drawn instead of a shot: its labels and marks. */
+  diagram?: DrawnDiagram;
 };
 
 export function composeFrame(input: ImageInput, layout: FrameLayout, captionSvg = ""): ComposedFrame {
@@ -84,7 +87,8 @@ export function composeFrame(input: ImageInput, layout: FrameLayout, captionSvg 
 
   pen.def(`<clipPath id="panel"><rect x="${fmt(panel.x)}" y="${fmt(panel.y)}" width="${fmt(panel.w)}" height="${fmt(panel.h)}"/></clipPath>`);
   pen.raw(`<g clip-path="url(#panel)">`);
-  const focus = drawShot(ctx);
+  const diagram = input.scene?.diagram ? drawDiagram(ctx, input.scene.diagram) : undefined;
+  const focus = diagram ? diagram.focus : drawShot(ctx);
   if (scene.words.rain) rain(ctx);
   drawCameraMove(pen, inks, panel, scene.move, scene.words.direction, focus);
   pen.raw(`</g>`);
@@ -97,7 +101,7 @@ export function composeFrame(input: ImageInput, layout: FrameLayout, captionSvg 
     body +
     captionSvg +
     `</svg>`;
-  return { svg, focus };
+  return { svg, focus, diagram };
 }
 
 function border(pen: Pen, inks: Inks, p: Rect): void {

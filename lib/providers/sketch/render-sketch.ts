@@ -3,8 +3,9 @@ import "server-only";
 import type { ImageInput } from "@/lib/providers/types";
 import { MOVE_LABELS, renderCaption, SHOT_LABELS, type CaptionFields } from "./caption";
 import { composeFrame, frameLayout } from "./compose-frame";
+import { labelOverlays } from "./diagrams/labels";
 import { readableAccent } from "./inks";
-import { lookSpecOf } from "./looks/look-spec";
+import { labelColours, lookSpecOf } from "./looks/look-spec";
 import { renderWithLook } from "./looks/render-look";
 
 // The embedded image provider's renderer: a pencil storyboard rough of the scene, as PNG bytes at
@@ -29,8 +30,12 @@ export function renderSketchSvg(input: ImageInput): string {
 export async function renderSketch(input: ImageInput): Promise<Buffer> {
   const layout = frameLayout(input.aspectRatio);
   const caption = await renderCaption(layout.strip, captionFieldsOf(input));
-  const { svg } = composeFrame(input, layout, caption.svg);
+  const { svg, diagram } = composeFrame(input, layout, caption.svg);
   const sc = input.scene;
-  const frame = { panel: layout.panel, u: layout.u, seed: (input.seed ^ Math.imul(sc?.number ?? 0, 0x9e3779b1)) >>> 0, accent: readableAccent(sc?.style.palette[0]) };
-  return renderWithLook(svg, lookSpecOf(sc?.style.preset), frame, caption.overlays);
+  const spec = lookSpecOf(sc?.style.preset);
+  const accent = readableAccent(sc?.style.palette[0]);
+  const labels = diagram ? await labelOverlays(diagram.labels, labelColours(spec, accent), layout) : [];
+  const seed = (input.seed ^ Math.imul(sc?.number ?? 0, 0x9e3779b1)) >>> 0;
+  const frame = { panel: layout.panel, u: layout.u, seed, accent, calm: Boolean(diagram) };
+  return renderWithLook(svg, spec, frame, [...caption.overlays, ...labels]);
 }

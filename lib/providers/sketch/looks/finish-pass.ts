@@ -19,6 +19,8 @@ export type Frame = {
   seed: number;
   /** The accent colour the frame was drawn with. */
   accent: string;
+  /** A diagram frame: no cast shadows across it (its labels must stay legible). */
+  calm?: boolean;
 };
 
 function rgbOf(hex: string): [number, number, number] {
@@ -222,7 +224,7 @@ export function hardLight(f: Frame, px: Int32Array): void {
   const { width: w, height: h, panel } = f;
   const [lit, fall, shade] = noirTables(f.accent);
   const fromLeft = (f.seed & 1) === 0;
-  const blinds = ((f.seed >>> 2) & 3) !== 0;
+  const blinds = !f.calm && ((f.seed >>> 2) & 3) !== 0;
   const lx = fromLeft ? panel.x + panel.w * 0.22 : panel.x + panel.w * 0.78;
   const ly = panel.y + panel.h * 0.2;
   // The shadow's edge runs from the top at `x0` down to `x1`: everything beyond it is in shadow.
@@ -250,7 +252,7 @@ export function hardLight(f: Frame, px: Int32Array): void {
         px[i] = lit[k]!;
         continue;
       }
-      let shadow = fromLeft ? x > edge : x < edge;
+      let shadow = !f.calm && (fromLeft ? x > edge : x < edge);
       if (!shadow && blinds) {
         let b = (y + (fromLeft ? x : -x) * 0.35) / slat;
         b -= Math.floor(b);
@@ -259,7 +261,7 @@ export function hardLight(f: Frame, px: Int32Array): void {
       if (shadow) px[i] = shade[k]!;
       else {
         const ex = (x - lx) / rx;
-        px[i] = ex * ex + ey < 1 ? lit[k]! : fall[k]!;
+        px[i] = f.calm || ex * ex + ey < 1 ? lit[k]! : fall[k]!;
       }
     }
   }

@@ -133,3 +133,8 @@ export function lookInks(inks: Inks, spec: LookSpec): Inks {
     tone: { ...inks.tone, paper: { color: SKIN_MARK, opacity: 1 } },
   };
 }
+
+/** Text colours for a diagram's labels in a look (set over the finished frame). */
+export function labelColours(spec: LookSpec, accent: string): { ink: string; soft: string; accent: string; paper: string } {
+  return { ink: spec.line.color ?? "#2c2b29", soft: spec.guide.color ?? "#5f5c56", accent, paper: "#fffdf7" };
+}

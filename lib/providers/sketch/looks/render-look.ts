@@ -8,7 +8,7 @@ import type { LookSpec } from "./look-spec";
 // Rasterises a composed frame and finishes it in its look. Pencil keeps the original single sharp
 // chain (SVG → PNG); every other look takes the pixels out once, runs its pass, and encodes.
 
-export type LookFrame = { panel: Rect; u: number; seed: number; accent: string };
+export type LookFrame = { panel: Rect; u: number; seed: number; accent: string; calm?: boolean };
 
 const PNG = { compressionLevel: 3, adaptiveFiltering: false } as const;
 
