@@ -22,6 +22,12 @@ export type LookSpec = {
   hatch: LineStyle;
   shading: Shading;
   /**
+   * Every outline stroke of the finished SVG (width under `maxPx`) scaled by `factor`: the drawing
+   * modules size their own lines, so weight is set once here rather than in each of them. Wider
+   * strokes are limbs and shapes drawn as fat lines, and keep their size.
+   */
+  weight: { factor: number; maxPx: number };
+  /**
    * Luminance → colour for the neutral (graphite) pixels of the pencil frame, as stops
    * [luminance 0..1, #rrggbb]; null keeps the pixels as drawn. The accent keeps its own colour.
    */
@@ -34,14 +40,15 @@ export const SKIN_MARK = "#fbfaf7";
 const KEEP: LineStyle = { color: null, width: 1, jitter: 1, opacity: 1, passes: null };
 
 export const LOOK_SPECS: Record<SketchLook, LookSpec> = {
-  pencil: { id: "pencil", line: KEEP, guide: KEEP, hatch: KEEP, shading: "graphite", ramp: null },
+  pencil: { id: "pencil", line: KEEP, guide: KEEP, hatch: KEEP, shading: "graphite", weight: { factor: 1, maxPx: 0 }, ramp: null },
   ink: {
     id: "ink",
     // Brush-pen outlines: heavy, single, steady.
-    line: { color: "#101010", width: 2.1, jitter: 0.35, opacity: 1, passes: 1 },
-    guide: { color: "#1a1a1a", width: 1.5, jitter: 0.5, opacity: 0.95, passes: 1 },
-    hatch: { color: "#111111", width: 1.7, jitter: 0.5, opacity: 0.9, passes: 1 },
+    line: { color: "#101010", width: 1.1, jitter: 0.35, opacity: 1, passes: 1 },
+    guide: { color: "#1a1a1a", width: 0.8, jitter: 0.5, opacity: 0.95, passes: 1 },
+    hatch: { color: "#111111", width: 0.9, jitter: 0.5, opacity: 0.9, passes: 1 },
     shading: "halftone",
+    weight: { factor: 1.9, maxPx: 8 },
     ramp: [
       [0, "#0a0a0a"],
       [0.24, "#111111"],
@@ -58,10 +65,11 @@ export const LOOK_SPECS: Record<SketchLook, LookSpec> = {
   watercolor: {
     id: "watercolor",
     // A light sepia under-drawing; the washes carry the picture.
-    line: { color: "#5a4434", width: 0.85, jitter: 1.3, opacity: 0.62, passes: 1 },
-    guide: { color: "#7a6553", width: 0.8, jitter: 1.3, opacity: 0.45, passes: 1 },
+    line: { color: "#5a4434", width: 1, jitter: 1.3, opacity: 0.62, passes: 1 },
+    guide: { color: "#7a6553", width: 1, jitter: 1.3, opacity: 0.45, passes: 1 },
     hatch: { color: "#7a6553", width: 1, jitter: 1, opacity: 0.18, passes: 1 },
     shading: "wash",
+    weight: { factor: 0.85, maxPx: 8 },
     ramp: [
       [0, "#3a2c26"],
       [0.3, "#34467a"],
@@ -76,10 +84,11 @@ export const LOOK_SPECS: Record<SketchLook, LookSpec> = {
   },
   noir: {
     id: "noir",
-    line: { color: "#050505", width: 1.6, jitter: 0.5, opacity: 1, passes: 1 },
-    guide: { color: "#111111", width: 1.3, jitter: 0.6, opacity: 0.95, passes: 1 },
-    hatch: { color: "#000000", width: 2.2, jitter: 0.5, opacity: 0.95, passes: 1 },
+    line: { color: "#050505", width: 1.1, jitter: 0.5, opacity: 1, passes: 1 },
+    guide: { color: "#111111", width: 0.9, jitter: 0.6, opacity: 0.95, passes: 1 },
+    hatch: { color: "#000000", width: 1.5, jitter: 0.5, opacity: 0.95, passes: 1 },
     shading: "hard",
+    weight: { factor: 1.45, maxPx: 8 },
     ramp: null,
   },
   digital: {
@@ -89,6 +98,7 @@ export const LOOK_SPECS: Record<SketchLook, LookSpec> = {
     guide: { color: "#3a4660", width: 0.9, jitter: 0, opacity: 0.7, passes: 1 },
     hatch: { color: "#3a4660", width: 1, jitter: 0, opacity: 0.16, passes: 1 },
     shading: "flat",
+    weight: { factor: 1, maxPx: 0 },
     ramp: [
       [0, "#121a2c"],
       [0.28, "#24406a"],
@@ -137,4 +147,14 @@ export function lookInks(inks: Inks, spec: LookSpec): Inks {
 /** Text colours for a diagram's labels in a look (set over the finished frame). */
 export function labelColours(spec: LookSpec, accent: string): { ink: string; soft: string; accent: string; paper: string } {
   return { ink: spec.line.color ?? "#2c2b29", soft: spec.guide.color ?? "#5f5c56", accent, paper: "#fffdf7" };
+}
+
+/** The SVG with its outline weights set for the look (see LookSpec.weight). */
+export function restroke(svg: string, spec: LookSpec): string {
+  const { factor, maxPx } = spec.weight;
+  if (factor === 1 || maxPx <= 0) return svg;
+  return svg.replace(/stroke-width="([0-9.]+)"/g, (all, w: string) => {
+    const v = Number(w);
+    return v < maxPx ? `stroke-width="${Math.round(v * factor * 10) / 10}"` : all;
+  });
 }

@@ -3,7 +3,7 @@ import "server-only";
 import sharp, { type OverlayOptions } from "sharp";
 import type { Rect } from "../pen";
 import { halftone, hardLight, mapTones, skyGradient, toneTable, wash, words, type Frame } from "./finish-pass";
-import type { LookSpec } from "./look-spec";
+import { restroke, type LookSpec } from "./look-spec";
 
 // Rasterises a composed frame and finishes it in its look. Pencil keeps the original single sharp
 // chain (SVG → PNG); every other look takes the pixels out once, runs its pass, and encodes.
@@ -16,7 +16,7 @@ export async function renderWithLook(svg: string, spec: LookSpec, frame: LookFra
   if (spec.shading === "graphite") {
     return sharp(Buffer.from(svg), { density: 72 }).composite(overlays).removeAlpha().png(PNG).toBuffer();
   }
-  const { data, info } = await sharp(Buffer.from(svg), { density: 72 }).ensureAlpha().raw().toBuffer({ resolveWithObject: true });
+  const { data, info } = await sharp(Buffer.from(restroke(svg, spec)), { density: 72 }).ensureAlpha().raw().toBuffer({ resolveWithObject: true });
   // The passes read 32-bit words: the bytes must start on a 4-byte boundary.
   const bytes = data.byteOffset % 4 === 0 ? data : Uint8Array.prototype.slice.call(data);
   const f: Frame = { data: bytes, width: info.width, height: info.height, ...frame };
