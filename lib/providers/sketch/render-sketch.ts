@@ -36,6 +36,6 @@ export async function renderSketch(input: ImageInput): Promise<Buffer> {
   const accent = readableAccent(sc?.style.palette[0]);
   const labels = diagram ? await labelOverlays(diagram.labels, labelColours(spec, accent), layout) : [];
   const seed = (input.seed ^ Math.imul(sc?.number ?? 0, 0x9e3779b1)) >>> 0;
-  const frame = { panel: layout.panel, u: layout.u, seed, accent, calm: Boolean(diagram) };
+  const frame = { width: layout.width, height: layout.height, panel: layout.panel, u: layout.u, seed, accent, calm: Boolean(diagram) };
   return renderWithLook(svg, spec, frame, [...caption.overlays, ...labels]);
 }

@@ -245,6 +245,13 @@ export function hardLight(f: Frame, px: Int32Array): void {
     }
     const edge = x0 + (x1 - x0) * ((y - panel.y) / panel.h);
     const ey = ((y - ly) / ry) ** 2;
+    // The light pool's span on this row; blinds as a phase stepped along the row.
+    const half = ey < 1 ? rx * Math.sqrt(1 - ey) : -1;
+    const poolL = f.calm ? -Infinity : lx - half;
+    const poolR = f.calm ? Infinity : lx + half;
+    const step = (fromLeft ? 0.35 : -0.35) / slat;
+    let phase = y / slat;
+    phase -= Math.floor(phase);
     for (let x = 0; x < w; x++) {
       const i = row + x;
       const k = key18(px[i]!);
@@ -252,17 +259,10 @@ export function hardLight(f: Frame, px: Int32Array): void {
         px[i] = lit[k]!;
         continue;
       }
-      let shadow = !f.calm && (fromLeft ? x > edge : x < edge);
-      if (!shadow && blinds) {
-        let b = (y + (fromLeft ? x : -x) * 0.35) / slat;
-        b -= Math.floor(b);
-        shadow = b < 0.28;
-      }
-      if (shadow) px[i] = shade[k]!;
-      else {
-        const ex = (x - lx) / rx;
-        px[i] = f.calm || ex * ex + ey < 1 ? lit[k]! : fall[k]!;
-      }
+      let p = phase + step * x;
+      p -= Math.floor(p);
+      const shadow = !f.calm && ((fromLeft ? x > edge : x < edge) || (blinds && p < 0.28));
+      px[i] = shadow ? shade[k]! : x >= poolL && x <= poolR ? lit[k]! : fall[k]!;
     }
   }
 }
@@ -313,7 +313,8 @@ export function wash(f: Frame, px: Int32Array, lut: Int32Array): void {
       const ls = soft >>> 24;
       const lw = wide[wrow + (x >> 1)]!;
       // Density in 256ths: blooms and tooth, plus the rim.
-      const k = dens[t]! * 2 + (lw > ls ? ((lw - ls) * 11) >> 2 : 0);
+      // Rim in steps of 8/256: see densityField on why the density is quantised.
+      const k = dens[t]! * 2 + (lw > ls ? (((lw - ls) * 11) >> 2) & ~7 : 0);
       let base = soft;
       if ((orig >>> 24) < ls - 12) {
         // A line: 70 % drawing, 30 % wash (the word average of orig and orig-biased soft).
@@ -372,10 +373,13 @@ function densityField(w: number, h: number, u: number): Uint8Array {
   const hit = fields.get(key);
   if (hit instanceof Uint8Array) return hit;
   const bloom = noiseField(w, h, Math.round(u * 14), 3, 13);
-  const tooth = noiseField(w, h, 2, 1, 14);
+  const tooth = noiseField(w, h, 3, 1, 14);
   const out = new Uint8Array(bloom.length);
   for (let k = 0; k < out.length; k++) {
-    const d = 0.6 + (bloom[k]! / 255) * 0.65 + ((tooth[k]! - 128) / 128) * 0.09;
+    // Quantised, tooth in three levels and density in steps of 1/32: flat patches keep the PNG
+    // small and fast to encode (smooth per-pixel noise doubles the frame's encode time).
+    const t = tooth[k]! < 64 ? -0.08 : tooth[k]! > 192 ? 0.08 : 0;
+    const d = 0.6 + Math.round((bloom[k]! / 255) * 0.65 * 32) / 32 + t;
     out[k] = Math.max(0, Math.min(255, Math.round(d * 128)));
   }
   fields.set(key, out);

@@ -28,6 +28,11 @@ export type LookSpec = {
    */
   weight: { factor: number; maxPx: number };
   /**
+   * Scale the frame is rasterised and finished at before it is enlarged to the output size: a
+   * watercolour is soft anyway, and half the pixels is a quarter of the work.
+   */
+  scale: number;
+  /**
    * Luminance → colour for the neutral (graphite) pixels of the pencil frame, as stops
    * [luminance 0..1, #rrggbb]; null keeps the pixels as drawn. The accent keeps its own colour.
    */
@@ -40,7 +45,7 @@ export const SKIN_MARK = "#fbfaf7";
 const KEEP: LineStyle = { color: null, width: 1, jitter: 1, opacity: 1, passes: null };
 
 export const LOOK_SPECS: Record<SketchLook, LookSpec> = {
-  pencil: { id: "pencil", line: KEEP, guide: KEEP, hatch: KEEP, shading: "graphite", weight: { factor: 1, maxPx: 0 }, ramp: null },
+  pencil: { id: "pencil", line: KEEP, guide: KEEP, hatch: KEEP, shading: "graphite", weight: { factor: 1, maxPx: 0 }, scale: 1, ramp: null },
   ink: {
     id: "ink",
     // Brush-pen outlines: heavy, single, steady.
@@ -49,6 +54,7 @@ export const LOOK_SPECS: Record<SketchLook, LookSpec> = {
     hatch: { color: "#111111", width: 0.9, jitter: 0.5, opacity: 0.9, passes: 1 },
     shading: "halftone",
     weight: { factor: 1.9, maxPx: 8 },
+    scale: 1,
     ramp: [
       [0, "#0a0a0a"],
       [0.24, "#111111"],
@@ -69,7 +75,8 @@ export const LOOK_SPECS: Record<SketchLook, LookSpec> = {
     guide: { color: "#7a6553", width: 1, jitter: 1.3, opacity: 0.45, passes: 1 },
     hatch: { color: "#7a6553", width: 1, jitter: 1, opacity: 0.18, passes: 1 },
     shading: "wash",
-    weight: { factor: 0.85, maxPx: 8 },
+    weight: { factor: 1.3, maxPx: 8 },
+    scale: 0.5,
     ramp: [
       [0, "#3a2c26"],
       [0.3, "#34467a"],
@@ -89,6 +96,7 @@ export const LOOK_SPECS: Record<SketchLook, LookSpec> = {
     hatch: { color: "#000000", width: 1.5, jitter: 0.5, opacity: 0.95, passes: 1 },
     shading: "hard",
     weight: { factor: 1.45, maxPx: 8 },
+    scale: 1,
     ramp: null,
   },
   digital: {
@@ -99,6 +107,7 @@ export const LOOK_SPECS: Record<SketchLook, LookSpec> = {
     hatch: { color: "#3a4660", width: 1, jitter: 0, opacity: 0.16, passes: 1 },
     shading: "flat",
     weight: { factor: 1, maxPx: 0 },
+    scale: 1,
     ramp: [
       [0, "#121a2c"],
       [0.28, "#24406a"],

@@ -8,7 +8,8 @@ import { restroke, type LookSpec } from "./look-spec";
 // Rasterises a composed frame and finishes it in its look. Pencil keeps the original single sharp
 // chain (SVG → PNG); every other look takes the pixels out once, runs its pass, and encodes.
 
-export type LookFrame = { panel: Rect; u: number; seed: number; accent: string; calm?: boolean };
+/** The output size, the panel in it, and what the passes read. */
+export type LookFrame = { width: number; height: number; panel: Rect; u: number; seed: number; accent: string; calm?: boolean };
 
 const PNG = { compressionLevel: 3, adaptiveFiltering: false } as const;
 
@@ -16,16 +17,23 @@ export async function renderWithLook(svg: string, spec: LookSpec, frame: LookFra
   if (spec.shading === "graphite") {
     return sharp(Buffer.from(svg), { density: 72 }).composite(overlays).removeAlpha().png(PNG).toBuffer();
   }
-  const { data, info } = await sharp(Buffer.from(restroke(svg, spec)), { density: 72 }).ensureAlpha().raw().toBuffer({ resolveWithObject: true });
+  const k = spec.scale;
+  const { data, info } = await sharp(Buffer.from(restroke(svg, spec)), { density: 72 * k }).ensureAlpha().raw().toBuffer({ resolveWithObject: true });
   // The passes read 32-bit words: the bytes must start on a 4-byte boundary.
   const bytes = data.byteOffset % 4 === 0 ? data : Uint8Array.prototype.slice.call(data);
-  const f: Frame = { data: bytes, width: info.width, height: info.height, ...frame };
+  const { panel } = frame;
+  const f: Frame = {
+    ...frame,
+    data: bytes,
+    width: info.width,
+    height: info.height,
+    panel: { x: panel.x * k, y: panel.y * k, w: panel.w * k, h: panel.h * k },
+    u: frame.u * k,
+  };
   finish(f, spec);
-  return sharp(f.data, { raw: { width: f.width, height: f.height, channels: 4 } })
-    .removeAlpha()
-    .composite(overlays)
-    .png(PNG)
-    .toBuffer();
+  let out = sharp(f.data, { raw: { width: f.width, height: f.height, channels: 4 } }).removeAlpha();
+  if (k !== 1) out = out.resize(frame.width, frame.height, { kernel: "nearest" });
+  return out.composite(overlays).png(PNG).toBuffer();
 }
 
 /** The raster pass of a look over RGBA pixels, in place (exported for tests that start from known pixels). */
