@@ -1,9 +1,9 @@
+import { composeDiagramFrame } from "./diagrams/compose-diagram-frame";
+import { lookInks, lookSpecOf } from "./looks/look-spec";
 import type { AspectRatio, CameraMove, ShotType } from "@/lib/planner/schema";
 import { OUTPUT_SIZES, type ImageInput } from "@/lib/providers/types";
 import { drawCameraMove } from "./camera-arrows";
-import { drawDiagram, type DrawnDiagram } from "./diagrams/draw-diagram";
 import { makeInks, type Inks } from "./inks";
-import { lookInks, lookSpecOf } from "./looks/look-spec";
 import { fmt, Pen, type Pt, type Rect } from "./pen";
 import { createRng, hashString } from "./rng";
 import type { Ctx } from "./shot-kit";
@@ -64,11 +64,11 @@ export type ComposedFrame = {
   svg: string;
   /** Centre of attention, px (dolly frames centre on it). */
   focus: Pt;
-  /** Set when the scene's diagram was drawn instead of a shot: its labels and marks. */
-  diagram?: DrawnDiagram;
 };
 
 export function composeFrame(input: ImageInput, layout: FrameLayout, captionSvg = ""): ComposedFrame {
+  // An explainer's diagram scene is a chart on a clean sheet, not a shot of a place.
+  if (input.scene?.diagram) return composeDiagramFrame(input, input.scene.diagram, layout, captionSvg);
   const scene = sketchSceneOf(input);
   const rng = createRng(scene.seed);
   const inks = lookInks(makeInks(layout.u, scene.accent), lookSpecOf(input.scene?.style.preset));
@@ -87,8 +87,7 @@ export function composeFrame(input: ImageInput, layout: FrameLayout, captionSvg 
 
   pen.def(`<clipPath id="panel"><rect x="${fmt(panel.x)}" y="${fmt(panel.y)}" width="${fmt(panel.w)}" height="${fmt(panel.h)}"/></clipPath>`);
   pen.raw(`<g clip-path="url(#panel)">`);
-  const diagram = input.scene?.diagram ? drawDiagram(ctx, input.scene.diagram) : undefined;
-  const focus = diagram ? diagram.focus : drawShot(ctx);
+  const focus = drawShot(ctx);
   if (scene.words.rain) rain(ctx);
   drawCameraMove(pen, inks, panel, scene.move, scene.words.direction, focus);
   pen.raw(`</g>`);
@@ -101,7 +100,7 @@ export function composeFrame(input: ImageInput, layout: FrameLayout, captionSvg 
     body +
     captionSvg +
     `</svg>`;
-  return { svg, focus, diagram };
+  return { svg, focus };
 }
 
 function border(pen: Pen, inks: Inks, p: Rect): void {

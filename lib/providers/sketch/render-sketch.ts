@@ -3,6 +3,7 @@ import "server-only";
 import type { ImageInput } from "@/lib/providers/types";
 import { MOVE_LABELS, renderCaption, SHOT_LABELS, type CaptionFields } from "./caption";
 import { composeFrame, frameLayout } from "./compose-frame";
+import { diagramOf } from "./diagrams/compose-diagram-frame";
 import { labelOverlays } from "./diagrams/labels";
 import { readableAccent } from "./inks";
 import { labelColours, lookSpecOf } from "./looks/look-spec";
@@ -30,7 +31,9 @@ export function renderSketchSvg(input: ImageInput): string {
 export async function renderSketch(input: ImageInput): Promise<Buffer> {
   const layout = frameLayout(input.aspectRatio);
   const caption = await renderCaption(layout.strip, captionFieldsOf(input));
-  const { svg, diagram } = composeFrame(input, layout, caption.svg);
+  const composed = composeFrame(input, layout, caption.svg);
+  const { svg } = composed;
+  const diagram = diagramOf(composed);
   const sc = input.scene;
   const spec = lookSpecOf(sc?.style.preset);
   const accent = readableAccent(sc?.style.palette[0]);

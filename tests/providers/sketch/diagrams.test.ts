@@ -2,6 +2,7 @@ import sharp from "sharp";
 import { describe, expect, it } from "vitest";
 import { ASPECT_RATIOS, DIAGRAM_KINDS, type Diagram, type DiagramKind, type StylePreset } from "@/lib/planner/schema";
 import { composeFrame, frameLayout } from "@/lib/providers/sketch/compose-frame";
+import { composeDiagramFrame, diagramOf } from "@/lib/providers/sketch/diagrams/compose-diagram-frame";
 import { diagramDepicts, formatTick, formatValue, niceAxis } from "@/lib/providers/sketch/diagrams/format";
 import { renderSketch } from "@/lib/providers/sketch/render-sketch";
 import { OUTPUT_SIZES } from "@/lib/providers/types";
@@ -69,7 +70,7 @@ describe("diagram value formatting", () => {
 
 describe("diagram scenes", () => {
   it("the compound-interest curve prints its values and rises left to right", () => {
-    const { diagram } = composeFrame(diagramInput(COMPOUND), frameLayout("16:9"));
+    const diagram = diagramOf(composeFrame(diagramInput(COMPOUND), frameLayout("16:9")));
     expect(diagram).toBeDefined();
     const texts = diagram!.labels.map((l) => l.text);
     expect(texts).toEqual(expect.arrayContaining(["$76,123", "$10,000", "10,000 at 7 % a year", "30", "80k"]));
@@ -86,7 +87,7 @@ describe("diagram scenes", () => {
   it("bar heights in the pixels are ordered as the values, the highlighted bar in the accent", async () => {
     const layout = frameLayout("16:9");
     const input = diagramInput(BARS);
-    const { diagram } = composeFrame(input, layout);
+    const diagram = diagramOf(composeFrame(input, layout));
     const { data, info } = await sharp(await renderSketch(input)).raw().toBuffer({ resolveWithObject: true });
     const at = (x: number, y: number) => {
       const p = (Math.round(y) * info.width + Math.round(x)) * 3;
@@ -113,7 +114,7 @@ describe("diagram scenes", () => {
 
   it("steps beyond five snake onto a second row, each joined to the next", () => {
     const d: Diagram = { ...SAMPLE.steps, labels: ["A", "B", "C", "D", "E", "F", "G", "H"] };
-    const { diagram } = composeFrame(diagramInput(d), frameLayout("16:9"));
+    const diagram = diagramOf(composeFrame(diagramInput(d), frameLayout("16:9")));
     const rows = new Set(diagram!.marks.map((m) => Math.round(m.rect.y)));
     expect(rows.size).toBe(2);
     // The second row runs back right to left.
@@ -121,24 +122,30 @@ describe("diagram scenes", () => {
   });
 
   it("comparison bars follow their values; timeline milestones run in order", () => {
-    const cmp = composeFrame(diagramInput(SAMPLE.comparison), frameLayout("16:9")).diagram!;
+    const cmp = diagramOf(composeFrame(diagramInput(SAMPLE.comparison), frameLayout("16:9")))!;
     expect(cmp.marks[0]!.rect.h).toBeGreaterThan(cmp.marks[1]!.rect.h);
     expect(cmp.labels.map((l) => l.text)).toEqual(expect.arrayContaining(["$142,000", "$118,500", "VS"]));
-    const tl = composeFrame(diagramInput(SAMPLE.timeline), frameLayout("16:9")).diagram!;
+    const tl = diagramOf(composeFrame(diagramInput(SAMPLE.timeline), frameLayout("16:9")))!;
     expect(tl.marks.map((m) => m.label)).toEqual(SAMPLE.timeline.labels);
     const xs = tl.marks.map((m) => m.rect.x);
     expect([...xs].sort((a, b) => a - b)).toEqual(xs);
   });
 
+  it("a diagram frame says what it drew", () => {
+    const frame = composeDiagramFrame(diagramInput(COMPOUND), COMPOUND, frameLayout("16:9"));
+    expect(frame.depicts).toEqual(diagramDepicts(COMPOUND));
+    expect(frame.svg).toContain("<svg");
+  });
+
   it("a scene without a diagram draws no diagram", () => {
-    expect(composeFrame(inputOf({ shotType: "medium" }), frameLayout("16:9")).diagram).toBeUndefined();
+    expect(diagramOf(composeFrame(inputOf({ shotType: "medium" }), frameLayout("16:9")))).toBeUndefined();
   });
 
   describe.each(ASPECT_RATIOS)("at %s", (aspectRatio) => {
     it.each(DIAGRAM_KINDS)("%s renders at the output size with every label inside the frame", async (kind) => {
       const input = diagramInput(SAMPLE[kind], "pencil-sketch", { aspectRatio });
       const layout = frameLayout(aspectRatio);
-      const { diagram } = composeFrame(input, layout);
+      const diagram = diagramOf(composeFrame(input, layout));
       for (const l of diagram!.labels) {
         expect(l.x).toBeGreaterThanOrEqual(layout.panel.x);
         expect(l.x).toBeLessThanOrEqual(layout.panel.x + layout.panel.w);

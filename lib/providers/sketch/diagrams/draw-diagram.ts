@@ -1,6 +1,7 @@
 import type { Diagram } from "@/lib/planner/schema";
-import type { Fill, Ink, Pt, Rect } from "../pen";
-import type { Ctx } from "../shot-kit";
+import type { Inks } from "../inks";
+import type { Fill, Ink, Pen, Pt, Rect } from "../pen";
+import type { Rng } from "../rng";
 import { formatTick, formatValue, highlightOf, niceAxis, valuesOf } from "./format";
 
 // An explainer scene's diagram drawn as a real chart in the board's hand: axes and gridlines, the
@@ -27,7 +28,10 @@ export type DiagramMark = { label: string; value: number | null; rect: Rect; hig
 
 export type DrawnDiagram = { focus: Pt; labels: DiagramLabel[]; marks: DiagramMark[] };
 
-type Kit = Ctx & { labels: DiagramLabel[]; marks: DiagramMark[]; accentInk: Ink; accentFill: Fill };
+/** What a diagram draws with: the pen and inks of the frame's look, inside the panel. */
+export type DiagramCtx = { pen: Pen; inks: Inks; panel: Rect; u: number; rng: Rng };
+
+type Kit = DiagramCtx & { labels: DiagramLabel[]; marks: DiagramMark[]; accentInk: Ink; accentFill: Fill };
 
 /** Average advance of Geist at 1 px, a little generous so estimates never overflow. */
 const CHAR_W = 0.58;
@@ -67,7 +71,7 @@ function arrowHead(k: Kit, tip: Pt, from: Pt, size: number, ink: Ink): void {
   k.pen.poly([a, tip, b], ink);
 }
 
-export function drawDiagram(c: Ctx, d: Diagram): DrawnDiagram {
+export function drawDiagram(c: DiagramCtx, d: Diagram): DrawnDiagram {
   const accentInk: Ink = { ...c.inks.main, color: c.inks.accent, width: c.inks.main.width * 2.2, opacity: 1 };
   const k: Kit = { ...c, labels: [], marks: [], accentInk, accentFill: { color: c.inks.accent, opacity: 1 } };
   const { panel: p, u } = c;
