@@ -107,10 +107,6 @@ export function words(f: Frame): Int32Array {
   return new Int32Array(f.data.buffer, f.data.byteOffset, f.width * f.height);
 }
 
-export function mapTones(px: Int32Array, lut: Int32Array): void {
-  for (let i = 0; i < px.length; i++) px[i] = lut[key18(px[i]!)]!;
-}
-
 const screens = new Map<string, Uint8Array>();
 
 /**
@@ -139,10 +135,11 @@ function dotScreen(w: number, h: number, period: number): Uint8Array {
 }
 
 /**
- * Ben-Day dots over the mid tones, their area following the darkness the pencil drew there (the
- * alpha byte left by mapTones); paper stays clean and solid blacks stay solid.
+ * The frame recoloured through `lut`, with Ben-Day dots over the mid tones, their area following
+ * the darkness the pencil drew there (the table's alpha byte); paper stays clean and solid
+ * blacks stay solid.
  */
-export function halftone(f: Frame, px: Int32Array): void {
+export function halftone(f: Frame, px: Int32Array, lut: Int32Array): void {
   const period = Math.max(6, Math.round(f.u * 1.1));
   const screen = dotScreen(f.width, f.height, period);
   const cov = new Int32Array(256);
@@ -153,7 +150,9 @@ export function halftone(f: Frame, px: Int32Array): void {
   // Antialiasing: a pixel this far (in screen units) inside the dot's edge is fully inked.
   const soft = Math.max(8, Math.round(255 / period));
   for (let i = 0; i < px.length; i++) {
-    const v = px[i]!;
+    // Recoloured here rather than in a pass of its own: one read and one write per pixel.
+    const v = lut[key18(px[i]!)]!;
+    px[i] = v;
     const c = cov[v >>> 24]!;
     if (c <= 0) continue;
     const t = c - screen[i]!;
@@ -173,10 +172,10 @@ export function halftone(f: Frame, px: Int32Array): void {
 }
 
 /**
- * Clean digital colour: after the ramp, the empty paper of the panel becomes a vertical sky (or
- * wall) gradient; fills stay flat.
+ * Clean digital colour: the frame recoloured through `lut`, and the empty paper of the panel a
+ * vertical sky (or wall) gradient; fills stay flat.
  */
-export function skyGradient(f: Frame, px: Int32Array): void {
+export function skyGradient(f: Frame, px: Int32Array, lut: Int32Array): void {
   const { width: w, panel } = f;
   const top = [150, 198, 228];
   const bottom = [250, 236, 214];
@@ -184,13 +183,20 @@ export function skyGradient(f: Frame, px: Int32Array): void {
   const y1 = Math.min(f.height, Math.ceil(panel.y + panel.h));
   const x0 = Math.max(0, Math.floor(panel.x));
   const x1 = Math.min(w, Math.ceil(panel.x + panel.w));
-  for (let y = y0; y < y1; y++) {
+  for (let y = 0; y < f.height; y++) {
+    if (y < y0 || y >= y1) {
+      for (let i = y * w, end = i + w; i < end; i++) px[i] = lut[key18(px[i]!)]!;
+      continue;
+    }
+    for (let i = y * w, end = i + x0; i < end; i++) px[i] = lut[key18(px[i]!)]!;
+    for (let i = y * w + x1, end = (y + 1) * w; i < end; i++) px[i] = lut[key18(px[i]!)]!;
     const t = Math.min(1, ((y - panel.y) / panel.h) * 1.25);
     const sky = pack(top[0]! + (bottom[0]! - top[0]!) * t, top[1]! + (bottom[1]! - top[1]!) * t, top[2]! + (bottom[2]! - top[2]!) * t, 240);
     for (let i = y * w + x0, end = y * w + x1; i < end; i++) {
-      const l = px[i]! >>> 24;
+      const v = lut[key18(px[i]!)]!;
+      const l = v >>> 24;
       // The pencil frame's paper is luminance 240; its antialiased rims keep the ramp colour.
-      if (l >= 233 && l <= 242) px[i] = sky;
+      px[i] = l >= 233 && l <= 242 ? sky : v;
     }
   }
 }

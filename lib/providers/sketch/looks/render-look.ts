@@ -2,7 +2,7 @@ import "server-only";
 
 import sharp, { type OverlayOptions } from "sharp";
 import type { Rect } from "../pen";
-import { halftone, hardLight, mapTones, skyGradient, toneTable, wash, words, type Frame } from "./finish-pass";
+import { halftone, hardLight, skyGradient, toneTable, wash, words, type Frame } from "./finish-pass";
 import { restroke, type LookSpec } from "./look-spec";
 
 // Rasterises a composed frame and finishes it in its look. Pencil keeps the original single sharp
@@ -43,12 +43,10 @@ export function finish(f: Frame, spec: LookSpec): void {
     case "graphite":
       return;
     case "halftone":
-      mapTones(px, toneTable(spec, 1.1));
-      halftone(f, px);
+      halftone(f, px, toneTable(spec, 1.1));
       return;
     case "flat":
-      mapTones(px, toneTable(spec, 1.25));
-      skyGradient(f, px);
+      skyGradient(f, px, toneTable(spec, 1.25));
       return;
     case "hard":
       hardLight(f, px);
