@@ -165,7 +165,7 @@ async function main(): Promise<void> {
     const width = pad + perRow * (thumbW + pad);
     await sharp({ create: { width, height: y, channels: 3, background: "#e9e5db" } })
       .composite(layers)
-      .png({ compressionLevel: 9 })
+      .png({ palette: true, quality: 95, effort: 8, colours: 256 })
       .toFile(file);
     const { size } = await fs.stat(file);
     console.log(`${file}: ${width}×${y}, ${(size / 1024).toFixed(0)} KiB`);
