@@ -1,10 +1,10 @@
-// Renders 30 storyboard frames at 16:9 with the embedded sketch renderer and prints per-frame
-// timings as a markdown table.
+// Renders 30 storyboard frames at 16:9 with the embedded sketch renderer in each of its looks and
+// prints per-frame timings as a markdown table (one row pair per look).
 //
-//   npx tsx scripts/bench/sketch.ts [--verbose]
+//   npx tsx scripts/bench/sketch.ts [--verbose] [--look=pencil|ink|watercolor|noir|digital]
 
 import { spawnSync } from "node:child_process";
-import type { CameraMove, ShotType } from "@/lib/planner/schema";
+import type { CameraMove, Diagram, ShotType, StylePreset } from "@/lib/planner/schema";
 import { CAMERA_MOVES, SHOT_TYPES } from "@/lib/planner/schema";
 import type { ImageInput } from "@/lib/providers/types";
 
@@ -27,7 +27,7 @@ const DESCRIPTIONS = [
   "A syringe and a stethoscope on a metal tray in the hospital.",
 ];
 
-function inputAt(i: number): ImageInput {
+function inputAt(i: number, preset: StylePreset = "pencil-sketch"): ImageInput {
   const shotType = SHOT_TYPES[i % SHOT_TYPES.length] as ShotType;
   const cameraMove = CAMERA_MOVES[(i * 3) % CAMERA_MOVES.length] as CameraMove;
   const description = DESCRIPTIONS[i % DESCRIPTIONS.length] as string;
@@ -46,46 +46,77 @@ function inputAt(i: number): ImageInput {
       narrativeRole: null,
       durationSeconds: 4,
       characters: [],
-      style: { preset: "pencil-sketch", palette: ["#c8553d", "#2c2b29"], lighting: "soft", mood: ["calm"] },
+      style: { preset, palette: ["#c8553d", "#2c2b29"], lighting: "soft", mood: ["calm"] },
     },
   };
 }
+
+/** One preset per look of the renderer. */
+const LOOK_PRESETS: { look: string; preset: StylePreset }[] = [
+  { look: "pencil", preset: "pencil-sketch" },
+  { look: "ink", preset: "comic" },
+  { look: "watercolor", preset: "watercolor" },
+  { look: "noir", preset: "noir" },
+  { look: "digital", preset: "cinematic" },
+];
+
+const DIAGRAMS: Diagram[] = [
+  { kind: "line-chart", title: "10,000 at 7 % a year", labels: ["0", "5", "10", "15", "20", "25", "30"], values: [10000, 14026, 19672, 27590, 38697, 54274, 76123], unit: "$", highlight: 6 },
+  { kind: "bar-chart", title: "Energy use per year", labels: ["Fridge", "Heating", "Lights", "Laptop", "Oven"], values: [420, 2900, 310, 85, 640], unit: "kWh", highlight: 1 },
+  { kind: "timeline", title: "Building the bridge", labels: ["1869 survey", "1872 towers", "1877 cables", "1881 deck", "1883 opening"], values: null, unit: null, highlight: 4 },
+  { kind: "steps", title: "From seed to loaf", labels: ["Sow", "Harvest", "Mill", "Knead", "Bake"], values: null, unit: null, highlight: 2 },
+  { kind: "cutaway", title: "Inside a volcano", labels: ["Ash cloud", "Crater", "Vent", "Magma chamber", "Bedrock"], values: null, unit: null, highlight: 3 },
+  { kind: "comparison", title: "Ten years: rent or buy", labels: ["Renting", "Buying"], values: [142000, 118500], unit: "$", highlight: 1 },
+];
 
 const pct = (sorted: number[], p: number): number => sorted[Math.min(sorted.length - 1, Math.floor((sorted.length - 1) * p))] ?? NaN;
 
 async function main(): Promise<void> {
   const { renderSketch } = await import("@/lib/providers/sketch/render-sketch");
-  // Warm-up: font loading and the first rsvg/Pango initialisation are one-off costs.
-  await renderSketch(inputAt(99));
-  const times: number[] = [];
-  const cpu: number[] = [];
-  let bytes = 0;
-  for (let i = 0; i < 30; i++) {
-    const c0 = process.cpuUsage();
-    const t0 = performance.now();
-    const png = await renderSketch(inputAt(i));
-    times.push(performance.now() - t0);
-    const c = process.cpuUsage(c0);
-    // CPU time of the whole process (JS + libvips threads): steadier than wall time on a busy box.
-    cpu.push((c.user + c.system) / 1000);
-    bytes += png.length;
-  }
-  const sorted = [...times].sort((a, b) => a - b);
-  const sortedCpu = [...cpu].sort((a, b) => a - b);
+  const only = process.argv.find((a) => a.startsWith("--look="))?.slice(7);
+  const looks = LOOK_PRESETS.filter((l) => !only || l.look === only);
   const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
   const [load1] = (await import("node:os")).loadavg();
-  console.log(`| frames | size | metric | p50 ms | p95 ms | mean ms |`);
-  console.log(`| ---: | :---: | :--- | ---: | ---: | ---: |`);
-  console.log(`| ${times.length} | 1344×768 | wall | ${pct(sorted, 0.5).toFixed(1)} | ${pct(sorted, 0.95).toFixed(1)} | ${mean(times).toFixed(1)} |`);
-  console.log(`| ${times.length} | 1344×768 | CPU | ${pct(sortedCpu, 0.5).toFixed(1)} | ${pct(sortedCpu, 0.95).toFixed(1)} | ${mean(cpu).toFixed(1)} |`);
-  console.log(`\nmean PNG ${(bytes / times.length / 1024).toFixed(0)} KiB · load average ${load1?.toFixed(2)} on ${(await import("node:os")).cpus().length} CPUs`);
-  if (process.argv.includes("--verbose")) {
-    console.log(`\n| frame | shot | scene | CPU ms |\n| ---: | :--- | :--- | ---: |`);
-    cpu.forEach((ms, i) => {
-      const sc = inputAt(i).scene;
-      console.log(`| ${i + 1} | ${sc?.shotType} | ${sc?.description.slice(0, 40)} | ${ms.toFixed(1)} |`);
+  const verbose: string[] = [];
+  console.log(`| look | frames | size | metric | p50 ms | p95 ms | mean ms | mean PNG KiB |`);
+  console.log(`| :--- | ---: | :---: | :--- | ---: | ---: | ---: | ---: |`);
+  async function row(look: string, at: (i: number) => ImageInput): Promise<void> {
+    // Warm-up: font loading, the first rsvg/Pango initialisation and a look's tables and texture
+    // fields (made once per frame size) are one-off costs.
+    await renderSketch(at(99));
+    const times: number[] = [];
+    const cpu: number[] = [];
+    let bytes = 0;
+    for (let i = 0; i < 30; i++) {
+      const c0 = process.cpuUsage();
+      const t0 = performance.now();
+      const png = await renderSketch(at(i));
+      times.push(performance.now() - t0);
+      const c = process.cpuUsage(c0);
+      // CPU time of the whole process (JS + libvips threads): steadier than wall time on a busy box.
+      cpu.push((c.user + c.system) / 1000);
+      bytes += png.length;
+      if (process.argv.includes("--verbose")) {
+        const sc = at(i).scene;
+        verbose.push(`| ${look} | ${i + 1} | ${sc?.shotType} | ${sc?.description.slice(0, 40)} | ${cpu[i]!.toFixed(1)} |`);
+      }
+    }
+    const sorted = [...times].sort((a, b) => a - b);
+    const sortedCpu = [...cpu].sort((a, b) => a - b);
+    const kib = (bytes / times.length / 1024).toFixed(0);
+    console.log(`| ${look} | ${times.length} | 1344×768 | wall | ${pct(sorted, 0.5).toFixed(1)} | ${pct(sorted, 0.95).toFixed(1)} | ${mean(times).toFixed(1)} | ${kib} |`);
+    console.log(`| ${look} | ${times.length} | 1344×768 | CPU | ${pct(sortedCpu, 0.5).toFixed(1)} | ${pct(sortedCpu, 0.95).toFixed(1)} | ${mean(cpu).toFixed(1)} | ${kib} |`);
+  }
+  for (const { look, preset } of looks) await row(look, (i) => inputAt(i, preset));
+  if (!only) {
+    // Diagram scenes: the six kinds round-robin over the five looks.
+    await row("diagrams", (i) => {
+      const input = inputAt(i, LOOK_PRESETS[i % LOOK_PRESETS.length]!.preset);
+      return { ...input, scene: input.scene && { ...input.scene, diagram: DIAGRAMS[i % DIAGRAMS.length]! } };
     });
   }
+  console.log(`\nload average ${load1?.toFixed(2)} on ${(await import("node:os")).cpus().length} CPUs`);
+  if (verbose.length) console.log(`\n| look | frame | shot | scene | CPU ms |\n| :--- | ---: | :--- | :--- | ---: |\n${verbose.join("\n")}`);
 }
 
 // The renderer imports "server-only", which resolves to a no-op only under the react-server

@@ -15,11 +15,12 @@ const ROOT = path.resolve(__dirname, "../..");
 const ALLOWED: Record<string, readonly string[]> = {
   errors: [],
   "text-fields": [],
+  "sketch-looks": [],
   config: ["errors"],
   http: ["errors"],
   storage: ["config", "errors"],
   planner: ["config", "errors", "text-fields"],
-  providers: ["config", "errors", "planner"],
+  providers: ["config", "errors", "planner", "sketch-looks"],
   db: ["config", "errors", "planner", "providers"],
   workspaces: ["config", "db", "errors"],
   generation: ["config", "db", "errors", "planner", "providers", "storage"],

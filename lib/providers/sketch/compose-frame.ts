@@ -1,3 +1,5 @@
+import { composeDiagramFrame } from "./diagrams/compose-diagram-frame";
+import { lookInks, lookSpecOf } from "./looks/look-spec";
 import type { AspectRatio, CameraMove, ShotType } from "@/lib/planner/schema";
 import { OUTPUT_SIZES, type ImageInput } from "@/lib/providers/types";
 import { drawCameraMove } from "./camera-arrows";
@@ -131,9 +133,11 @@ export type ComposedFrame = {
 };
 
 export function composeFrame(input: ImageInput, layout: FrameLayout, captionSvg = ""): ComposedFrame {
+  // An explainer's diagram scene is a chart on a clean sheet, not a shot of a place.
+  if (input.scene?.diagram) return composeDiagramFrame(input, input.scene.diagram, layout, captionSvg);
   const scene = sketchSceneOf(input);
   const rng = createRng(scene.seed);
-  const inks = makeInks(layout.u, scene.accent);
+  const inks = lookInks(makeInks(layout.u, scene.accent), lookSpecOf(input.scene?.style.preset));
   const pen = new Pen(rng.fork("pen"), layout.u);
   const { panel } = layout;
   const ctx: Ctx = {
