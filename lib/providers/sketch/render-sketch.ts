@@ -19,11 +19,6 @@ export function captionFieldsOf(input: ImageInput): CaptionFields {
   };
 }
 
-/** The frame as SVG markup (caption text excluded) — for debugging and tests. */
-export function renderSketchSvg(input: ImageInput): string {
-  return composeFrame(input, frameLayout(input.aspectRatio)).svg;
-}
-
 export async function renderSketch(input: ImageInput): Promise<Buffer> {
   const layout = frameLayout(input.aspectRatio);
   const caption = await renderCaption(layout.strip, captionFieldsOf(input));
