@@ -15,6 +15,7 @@ const ROOT = path.resolve(__dirname, "../..");
 const ALLOWED: Record<string, readonly string[]> = {
   errors: [],
   "text-fields": [],
+  wording: [],
   config: ["errors"],
   http: ["errors"],
   storage: ["config", "errors"],
@@ -22,7 +23,7 @@ const ALLOWED: Record<string, readonly string[]> = {
   providers: ["config", "errors", "planner"],
   db: ["config", "errors", "planner", "providers"],
   workspaces: ["config", "db", "errors"],
-  generation: ["config", "db", "errors", "planner", "providers", "storage"],
+  generation: ["config", "db", "errors", "planner", "providers", "storage", "wording"],
   export: ["config", "db", "errors", "planner", "storage", "text-fields"],
   diagnostics: ["config", "db", "errors", "planner", "providers", "storage"],
   inputs: ["config", "db", "errors", "planner", "text-fields"],
