@@ -9,7 +9,7 @@ import { progressKey, storyboardKey } from "@/components/storyboard/query-keys";
 import { buttonClasses } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
 import { SparkIcon } from "@/components/ui/icons";
-import { useToast } from "@/components/ui/toaster";
+import { toast } from "@/components/ui/toaster";
 import { useHydrated } from "@/components/ui/use-hydrated";
 import { aspectValue, styleLabel } from "@/lib/export/labels";
 import {
@@ -60,7 +60,6 @@ function RatioBox({ ratio, active }: { ratio: AspectRatio; active: boolean }) {
 export function NewStoryboardForm() {
   const router = useRouter();
   const queryClient = useQueryClient();
-  const toast = useToast();
   const ids = useId();
   const ideaRef = useRef<HTMLTextAreaElement>(null);
   const customRef = useRef<HTMLInputElement>(null);

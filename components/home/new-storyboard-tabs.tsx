@@ -6,7 +6,7 @@ import { errorMessage, fetchJson } from "@/components/api/fetch-json";
 import { generateFrames } from "@/components/api/storyboards-api";
 import { buttonClasses } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
-import { useToast } from "@/components/ui/toaster";
+import { toast } from "@/components/ui/toaster";
 import { readCode, words } from "@/lib/inputs/code/read-code";
 import { AUDIENCES, INPUT_LIMITS, STAGES } from "@/lib/inputs/schemas";
 import { parseScript, sceneSeconds } from "@/lib/inputs/script/parse-script";
@@ -78,7 +78,6 @@ export function NewStoryboardTabs() {
 /** Posts to an input route, starts drawing, opens the editor; the server's message is shown on error. */
 function useSubmit(url: string) {
   const router = useRouter();
-  const toast = useToast();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   async function submit(body: unknown) {

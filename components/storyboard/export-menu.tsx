@@ -6,7 +6,7 @@ import { errorMessage } from "@/components/api/fetch-json";
 import { buttonClasses } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
 import { ChevronDownIcon, DownloadIcon } from "@/components/ui/icons";
-import { useToast } from "@/components/ui/toaster";
+import { toast } from "@/components/ui/toaster";
 import { renderAnimatic } from "./animatic-export";
 import { downloadFile, type DownloadProgress } from "./download";
 
@@ -33,7 +33,6 @@ function progressText(p: Busy | undefined): string {
 /** Export formats as a menu. Each item is a real link (works without JavaScript); with it, the file is fetched so the item can say it is busy. */
 export function ExportMenu({ storyboardId, fileStem }: { storyboardId: string; fileStem: string }) {
   const id = useId();
-  const toast = useToast();
   const [open, setOpen] = useState(false);
   const [busy, setBusy] = useState<Record<string, Busy>>({});
   const triggerRef = useRef<HTMLButtonElement>(null);

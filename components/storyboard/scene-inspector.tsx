@@ -4,7 +4,7 @@ import { useEffect, useId, useRef, type ReactNode } from "react";
 import { Button } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
 import { ChevronLeftIcon, ChevronRightIcon, RefreshIcon, TrashIcon, XIcon } from "@/components/ui/icons";
-import { useToast } from "@/components/ui/toaster";
+import { toast } from "@/components/ui/toaster";
 import { errorMessage } from "@/components/api/fetch-json";
 import type { ScenePatch } from "@/components/api/storyboards-api";
 import { cameraLabel, sceneNumber, shotLabel } from "@/lib/export/labels";
@@ -195,7 +195,6 @@ export function SceneInspector({
   onClose,
   onStep,
 }: Props) {
-  const toast = useToast();
   const headingRef = useRef<HTMLHeadingElement>(null);
   const descriptionRef = useRef<HTMLTextAreaElement>(null);
   const n = index + 1;

@@ -3,7 +3,7 @@
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useCallback, useEffect, useMemo, useState } from "react";
 import { getStoryboard } from "@/components/api/storyboards-api";
-import { useToast } from "@/components/ui/toaster";
+import { toast } from "@/components/ui/toaster";
 import { useHydrated } from "@/components/ui/use-hydrated";
 import { styleLabel } from "@/lib/export/labels";
 import type { AspectRatio, StylePreset } from "@/lib/planner/schema";
@@ -29,7 +29,6 @@ function scrollToScene(sceneId: string, focus = true) {
 export function StoryboardEditor({ initialStoryboard }: { initialStoryboard: StoryboardDto }) {
   const id = initialStoryboard.id;
   const qc = useQueryClient();
-  const toast = useToast();
   const hydrated = useHydrated();
 
   // The storyboard cache changes only through our own edits (and their answers); polls carry frames.
@@ -113,7 +112,7 @@ export function StoryboardEditor({ initialStoryboard }: { initialStoryboard: Sto
         },
         durationMs: 10_000,
       }),
-    [actions, scenes, toast],
+    [actions, scenes],
   );
 
   const presentHref = `/storyboards/${id}/present?frame=${Math.max(0, selectedIndex) + 1}`;

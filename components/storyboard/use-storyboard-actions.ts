@@ -14,7 +14,7 @@ import {
   type StoryboardPatch,
 } from "@/components/api/storyboards-api";
 import { errorMessage, isApiError } from "@/components/api/fetch-json";
-import { useToast } from "@/components/ui/toaster";
+import { toast } from "@/components/ui/toaster";
 import type { SceneDto, StoryboardDto, StoryboardProgressDto } from "@/lib/storyboards/dto";
 import { patchProgressScene } from "./merge-progress";
 import { progressKey, storyboardKey } from "./query-keys";
@@ -39,7 +39,6 @@ type Options = { storyboardId: string; restartPolling: () => void };
  */
 export function useStoryboardActions({ storyboardId: id, restartPolling }: Options) {
   const qc = useQueryClient();
-  const toast = useToast();
 
   const getSb = useCallback(() => qc.getQueryData<StoryboardDto>(storyboardKey(id)), [qc, id]);
   const setSb = useCallback(
@@ -134,7 +133,7 @@ export function useStoryboardActions({ storyboardId: id, restartPolling }: Optio
       );
     },
     // eslint-disable-next-line react-hooks/exhaustive-deps
-    [setSb, writeFrames, toast],
+    [setSb, writeFrames],
   );
 
   // ---- generation ----
@@ -163,7 +162,7 @@ export function useStoryboardActions({ storyboardId: id, restartPolling }: Optio
         else setStartingAll(false);
       }
     },
-    [id, qc, restartPolling, toast],
+    [id, qc, restartPolling],
   );
 
   const cancel = useCallback(
@@ -175,7 +174,7 @@ export function useStoryboardActions({ storyboardId: id, restartPolling }: Optio
       }
       await qc.invalidateQueries({ queryKey: progressKey(id), exact: true });
     },
-    [id, qc, toast],
+    [id, qc],
   );
 
   // ---- deleting, with an undo window ----
@@ -214,7 +213,7 @@ export function useStoryboardActions({ storyboardId: id, restartPolling }: Optio
         toast.show({ tone: "error", message: `Couldn't delete the scene, so it is back: ${errorMessage(e)}` });
       }
     },
-    [id, setSb, toast, unhide],
+    [id, setSb, unhide],
   );
 
   const flushDeletes = useCallback(
@@ -232,7 +231,7 @@ export function useStoryboardActions({ storyboardId: id, restartPolling }: Optio
       toast.dismiss(pending.toastId);
       unhide(sceneId);
     },
-    [toast, unhide],
+    [unhide],
   );
 
   const deleteSceneWithUndo = useCallback(
@@ -249,7 +248,7 @@ export function useStoryboardActions({ storyboardId: id, restartPolling }: Optio
       const timer = setTimeout(() => void commitDelete(sceneId), UNDO_MS);
       pendingDeletes.current.set(sceneId, { timer, toastId });
     },
-    [commitDelete, toast, undoDelete],
+    [commitDelete, undoDelete],
   );
 
   // Leaving the editor (another page, or the tab closing) ends the undo window: send the deletes
