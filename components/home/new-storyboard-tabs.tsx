@@ -6,6 +6,7 @@ import { errorMessage, fetchJson } from "@/components/api/fetch-json";
 import { generateFrames } from "@/components/api/storyboards-api";
 import { buttonClasses } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
+import { optionsOf, Select } from "@/components/ui/select";
 import { toast } from "@/components/ui/toaster";
 import { readCode, words } from "@/lib/inputs/code/read-code";
 import { AUDIENCES, INPUT_LIMITS, STAGES } from "@/lib/inputs/schemas";
@@ -239,23 +240,11 @@ function CodePanel() {
           <div className="flex flex-wrap gap-4">
             <label className={label}>
               Audience{" "}
-              <select value={audience} onChange={(e) => setAudience(e.currentTarget.value as typeof audience)} className="ml-2 rounded-md bg-ink-900 px-2 py-1 ring-1 ring-ink-700">
-                {AUDIENCES.map((a) => (
-                  <option key={a} value={a}>
-                    {AUDIENCE_LABEL[a]}
-                  </option>
-                ))}
-              </select>
+              <Select value={audience} options={optionsOf(AUDIENCES, (a) => AUDIENCE_LABEL[a])} onValueChange={setAudience} className="ml-2 px-2 py-1" />
             </label>
             <label className={label}>
               Stage{" "}
-              <select value={stage} onChange={(e) => setStage(e.currentTarget.value as typeof stage)} className="ml-2 rounded-md bg-ink-900 px-2 py-1 ring-1 ring-ink-700">
-                {STAGES.map((s) => (
-                  <option key={s} value={s}>
-                    {s}
-                  </option>
-                ))}
-              </select>
+              <Select value={stage} options={optionsOf(STAGES)} onValueChange={setStage} className="ml-2 px-2 py-1" />
             </label>
           </div>
         </>

@@ -4,6 +4,7 @@ import { useEffect, useId, useRef, type ReactNode } from "react";
 import { Button } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
 import { ChevronLeftIcon, ChevronRightIcon, RefreshIcon, TrashIcon, XIcon } from "@/components/ui/icons";
+import { optionsOf, Select } from "@/components/ui/select";
 import { toast } from "@/components/ui/toaster";
 import { errorMessage } from "@/components/api/fetch-json";
 import type { ScenePatch } from "@/components/api/storyboards-api";
@@ -163,18 +164,13 @@ function SelectField<T extends string>({
       <label htmlFor={id} className="text-xs font-medium text-ink-300">
         {label}
       </label>
-      <select
+      <Select
         id={id}
         value={value}
-        onChange={(e) => onChange(e.target.value as T)}
-        className="mt-1.5 block h-9 w-full rounded-md bg-ink-950 px-2 text-[13px] text-ink-100 ring-1 ring-ink-700 focus:outline-none focus:ring-2 focus:ring-accent-500/70"
-      >
-        {options.map((o) => (
-          <option key={o} value={o}>
-            {format(o)}
-          </option>
-        ))}
-      </select>
+        options={optionsOf(options, format)}
+        onValueChange={onChange}
+        className="mt-1.5 block h-9 w-full bg-ink-950 px-2 text-[13px]"
+      />
     </div>
   );
 }
