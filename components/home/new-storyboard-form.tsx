@@ -14,18 +14,10 @@ import { Select } from "@/components/ui/select";
 import { toast } from "@/components/ui/toaster";
 import { useHydrated } from "@/components/ui/use-hydrated";
 import { aspectValue, styleLabel } from "@/lib/export/labels";
-import {
-  ASPECT_RATIOS,
-  defaultSceneCount,
-  LIMITS,
-  planRequestSchema,
-  STYLE_PRESETS,
-  type AspectRatio,
-  type PlanRequestInput,
-  type StylePreset,
-} from "@/lib/planner/schema";
+import { ASPECT_RATIOS, defaultSceneCount, LIMITS, STYLE_PRESETS, type AspectRatio, type StylePreset } from "@/lib/planner/constants";
+import type { PlanRequestInput } from "@/lib/planner/schema";
 import { EXAMPLE_IDEAS } from "./example-ideas";
-import { issuesToFieldErrors, zodToFieldErrors, type FieldErrors } from "./form-errors";
+import { issuesToFieldErrors, type FieldErrors } from "./form-errors";
 import { STYLE_SWATCHES } from "./style-swatches";
 
 const LENGTHS = [15, 30, 60] as const;
@@ -38,6 +30,9 @@ const FIELD_MESSAGES: Partial<Record<string, string>> = {
   targetDuration: `Choose a length from ${LIMITS.durationMin} to ${LIMITS.durationMax} seconds.`,
   frameCount: `Choose from ${LIMITS.frameCountMin} to ${LIMITS.frameCountMax} frames.`,
 };
+
+/** Fields that show their own error message. */
+const FIELDS_SHOWN = new Set(["prompt", "targetDuration", "frameCount"]);
 
 /** Zod's number messages read like a type checker; the form says it in words. */
 function friendly(errors: FieldErrors): FieldErrors {
@@ -133,14 +128,9 @@ export function NewStoryboardForm() {
   async function onSubmit(e: FormEvent) {
     e.preventDefault();
     if (busy) return;
+    // The server validates (planRequestSchema) and answers 400 with the issues before it plans
+    // anything; they come back below as field errors. The browser carries no copy of the schema.
     const input = buildInput();
-    const parsed = planRequestSchema.safeParse(input);
-    if (!parsed.success) {
-      const errs = friendly(zodToFieldErrors(parsed.error));
-      setErrors(errs);
-      focusFirstError(errs);
-      return;
-    }
     setErrors({});
     setPhase("planning");
     try {
@@ -163,7 +153,9 @@ export function NewStoryboardForm() {
       setPhase("idle");
       if (isApiError(err) && err.issues.length > 0) {
         const errs = friendly(issuesToFieldErrors(err.issues));
-        setErrors({ ...errs, form: err.message });
+        // Said beside the field it belongs to; the whole message only when a field has no place here.
+        const unplaced = Object.keys(errs).some((k) => !FIELDS_SHOWN.has(k));
+        setErrors(unplaced ? { ...errs, form: err.message } : errs);
         focusFirstError(errs);
       } else {
         setErrors({ form: errorMessage(err) });

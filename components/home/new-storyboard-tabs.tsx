@@ -9,7 +9,7 @@ import { cn } from "@/components/ui/cn";
 import { optionsOf, Select } from "@/components/ui/select";
 import { toast } from "@/components/ui/toaster";
 import { readCode, words } from "@/lib/inputs/code/read-code";
-import { AUDIENCES, INPUT_LIMITS, STAGES } from "@/lib/inputs/schemas";
+import { AUDIENCES, INPUT_LIMITS, STAGES } from "@/lib/inputs/constants";
 import { parseScript, sceneSeconds } from "@/lib/inputs/script/parse-script";
 import type { StoryboardDto } from "@/lib/storyboards/dto";
 import { NewStoryboardForm } from "./new-storyboard-form";

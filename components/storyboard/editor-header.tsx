@@ -6,7 +6,7 @@ import { cn } from "@/components/ui/cn";
 import { optionsOf, Select } from "@/components/ui/select";
 import { ArrowLeftIcon, CheckIcon, PlayIcon, RefreshIcon, SparkIcon } from "@/components/ui/icons";
 import { formatClock, slugify, styleLabel } from "@/lib/export/labels";
-import { ASPECT_RATIOS, STYLE_PRESETS, type AspectRatio, type StylePreset } from "@/lib/planner/schema";
+import { ASPECT_RATIOS, STYLE_PRESETS, type AspectRatio, type StylePreset } from "@/lib/planner/constants";
 import type { StoryboardDto, StoryboardProgressDto } from "@/lib/storyboards/dto";
 import { ExportMenu } from "./export-menu";
 import { formatCost, summarizeProgress, type ProgressTone } from "./format-progress";

@@ -7,7 +7,7 @@ import { Button } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
 import { GripIcon, LayersIcon, PencilIcon, PlusIcon, RefreshIcon, TrashIcon } from "@/components/ui/icons";
 import { cameraLabel, formatSeconds, sceneNumber, shotLabel } from "@/lib/export/labels";
-import type { AspectRatio } from "@/lib/planner/schema";
+import type { AspectRatio } from "@/lib/planner/constants";
 import type { SceneDto } from "@/lib/storyboards/dto";
 import { cssAspect } from "./aspect";
 import { FrameView } from "./frame-view";

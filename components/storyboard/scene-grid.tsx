@@ -13,7 +13,7 @@ import { rectSortingStrategy, SortableContext, sortableKeyboardCoordinates } fro
 import { useId, useMemo, useState } from "react";
 import { cn } from "@/components/ui/cn";
 import { PlusIcon } from "@/components/ui/icons";
-import type { AspectRatio } from "@/lib/planner/schema";
+import type { AspectRatio } from "@/lib/planner/constants";
 import type { SceneDto } from "@/lib/storyboards/dto";
 import { cardMinWidth, cssAspect } from "./aspect";
 import { REORDER_INSTRUCTIONS, reorderAnnouncements } from "./reorder-announcements";

@@ -9,13 +9,13 @@ import { toast } from "@/components/ui/toaster";
 import { errorMessage } from "@/components/api/fetch-json";
 import type { ScenePatch } from "@/components/api/storyboards-api";
 import { cameraLabel, sceneNumber, shotLabel } from "@/lib/export/labels";
-import { CAMERA_MOVES, LIMITS, SHOT_TYPES, type AspectRatio, type CameraMove, type ShotType } from "@/lib/planner/schema";
+import { CAMERA_MOVES, LIMITS, SHOT_TYPES, type AspectRatio, type CameraMove, type ShotType } from "@/lib/planner/constants";
 import type { SceneDto } from "@/lib/storyboards/dto";
 import { cssAspect } from "./aspect";
 import type { SaveStatus } from "./draft-field";
 import { FrameView } from "./frame-view";
 import { sceneFrameState } from "./scene-state";
-import { sceneFieldError } from "./scene-field-error";
+import { sceneFieldError, sceneSaveError } from "./scene-field-error";
 import { useDraftField } from "./use-draft-field";
 
 type Props = {
@@ -206,7 +206,11 @@ export function SceneInspector({
     }
   }, [focusDescription]);
 
-  const saveField = (patch: ScenePatch) => save(scene.id, patch);
+  // A refused save shows the server's words for it under the field.
+  const saveField = (patch: ScenePatch) =>
+    save(scene.id, patch).catch((e: unknown) => {
+      throw sceneSaveError(e);
+    });
   const saveNow = (patch: ScenePatch, what: string) =>
     save(scene.id, patch).catch((e) => toast.show({ tone: "error", message: `Couldn't change the ${what}: ${errorMessage(e)}` }));
 

@@ -6,7 +6,7 @@ import { getStoryboard } from "@/components/api/storyboards-api";
 import { toast } from "@/components/ui/toaster";
 import { useHydrated } from "@/components/ui/use-hydrated";
 import { styleLabel } from "@/lib/export/labels";
-import type { AspectRatio, StylePreset } from "@/lib/planner/schema";
+import type { AspectRatio, StylePreset } from "@/lib/planner/constants";
 import type { StoryboardDto } from "@/lib/storyboards/dto";
 import { EditorHeader } from "./editor-header";
 import { mergeProgress } from "./merge-progress";
