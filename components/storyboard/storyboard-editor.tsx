@@ -1,6 +1,7 @@
 "use client";
 
 import { useQuery, useQueryClient } from "@tanstack/react-query";
+import dynamic from "next/dynamic";
 import { useCallback, useEffect, useMemo, useState } from "react";
 import { getStoryboard } from "@/components/api/storyboards-api";
 import { toast } from "@/components/ui/toaster";
@@ -12,11 +13,26 @@ import { EditorHeader } from "./editor-header";
 import { mergeProgress } from "./merge-progress";
 import { storyboardKey } from "./query-keys";
 import { SceneGrid } from "./scene-grid";
-import { SceneInspector } from "./scene-inspector";
 import { generateAllAction } from "./scene-state";
 import { TimelineStrip } from "./timeline-strip";
 import { useStoryboardActions } from "./use-storyboard-actions";
 import { useStoryboardProgress } from "./use-storyboard-progress";
+
+// The inspector is only needed once a scene is opened: it loads then, not with the editor.
+const SceneInspector = dynamic(() => import("./scene-inspector").then((m) => m.SceneInspector), {
+  ssr: false,
+  loading: () => <InspectorPlaceholder />,
+});
+
+function InspectorPlaceholder() {
+  return (
+    <aside
+      aria-busy="true"
+      aria-label="Scene details"
+      className="fixed inset-0 z-40 bg-ink-900 lg:static lg:z-auto lg:w-[400px] lg:shrink-0 lg:border-l lg:border-ink-800 xl:w-[440px]"
+    />
+  );
+}
 
 function scrollToScene(sceneId: string, focus = true) {
   const el = document.getElementById(`scene-${sceneId}`);
