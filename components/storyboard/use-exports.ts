@@ -4,7 +4,6 @@ import { useCallback, useRef, useState } from "react";
 import { errorMessage } from "@/components/api/fetch-json";
 import { exportUrl } from "@/components/api/storyboards-api";
 import { toast } from "@/components/ui/toaster";
-import { downloadFile } from "./download";
 import type { ExportItem, ExportProgress, RenderOnServer } from "./export-progress";
 
 /** The animatic renders on the server first; the module loads with the first MP4 export. */
@@ -38,6 +37,7 @@ export function useExports(storyboardId: string, fileStem: string, renderOnServe
       const href = exportHref(storyboardId, item);
       try {
         const source = item.format === "mp4" ? await renderOnServer(storyboardId, item, report) : href;
+        const { downloadFile } = await import("./download");
         const name = await downloadFile(source, `${fileStem}.${item.ext}`, (p) => report({ phase: "downloading", ...p }));
         toast.show({ tone: "success", message: `Downloaded ${name}` });
         return true;

@@ -2,13 +2,11 @@
 
 import dynamic from "next/dynamic";
 import type { CSSProperties, ReactNode } from "react";
-import { cn } from "./cn";
-import { AlertIcon, CheckIcon, XIcon } from "./icons";
 
 // Toasts are sonner's (stacking, timing, swipe, the Alt+T hotkey, the live region) drawn in our own
-// markup. Sonner (~9 kB gzipped) is not in any page's first-load JS: the <Toaster> is loaded after
-// hydration, and `toast.show` imports the same module on first use. Sonner replays toasts created
-// before its Toaster subscribed, so a toast raised in the first instant is not lost.
+// markup (toast-view.tsx). Neither sonner (~9 kB gzipped) nor our view is in any page's first-load
+// JS: the <Toaster> is loaded after hydration, and `toast.show` imports sonner and the view on first
+// use. Sonner replays toasts created before its Toaster subscribed, so an early toast is not lost.
 
 export type ToastTone = "info" | "success" | "error";
 
@@ -26,6 +24,8 @@ export type ToastInput = {
 
 let sonner: Promise<typeof import("sonner")> | null = null;
 const loadSonner = () => (sonner ??= import("sonner"));
+let view: Promise<typeof import("./toast-view")> | null = null;
+const loadView = () => (view ??= import("./toast-view"));
 let nextId = 0;
 
 export const toast = {
@@ -37,13 +37,14 @@ export const toast = {
     // A timed toast with a bar (an undo window) must not outlive what the bar promises, and sonner
     // pauses its timers on hover: such a toast waits for the caller to dismiss it, as the undo does.
     const duration = durationMs === null || input.showTimer ? Number.POSITIVE_INFINITY : durationMs;
-    void loadSonner().then(({ toast: s }) =>
+    void Promise.all([loadSonner(), loadView()]).then(([{ toast: s }, { ToastView }]) =>
       s.custom((sid) => <ToastView {...input} tone={tone} durationMs={durationMs} onDismiss={() => s.dismiss(sid)} />, { id, duration }),
     );
     return id;
   },
   dismiss(id: string): void {
-    void loadSonner().then(({ toast: s }) => s.dismiss(id));
+    // Chained like show(), so a dismiss right after a show lands after it.
+    void Promise.all([loadSonner(), loadView()]).then(([{ toast: s }]) => s.dismiss(id));
   },
 };
 
@@ -59,58 +60,5 @@ export function Toaster() {
       toastOptions={{ unstyled: true, className: "w-full" }}
       style={{ "--width": "min(28rem, calc(100vw - 2rem))" } as CSSProperties}
     />
-  );
-}
-
-function ToastView(props: ToastInput & { tone: ToastTone; durationMs: number | null; onDismiss: () => void }) {
-  const { tone, message, action, durationMs, showTimer, onDismiss } = props;
-  return (
-    <div
-      className={cn(
-        "relative flex w-full items-start gap-3 overflow-hidden rounded-lg bg-ink-800 px-3.5 py-3 text-sm text-ink-100 shadow-2xl shadow-black/50 ring-1 ring-ink-700",
-        tone === "error" && "ring-danger-500/40",
-      )}
-    >
-      <span className="mt-0.5 shrink-0">
-        {tone === "error" ? (
-          <AlertIcon className="text-danger-400" />
-        ) : tone === "success" ? (
-          <CheckIcon className="text-ok-400" />
-        ) : (
-          <span className="mt-1.5 block h-1.5 w-1.5 rounded-full bg-accent-500" />
-        )}
-      </span>
-      {/* Errors interrupt (role=alert); the rest are read politely by sonner's live region. */}
-      <div role={tone === "error" ? "alert" : undefined} className="min-w-0 flex-1 leading-snug">
-        {message}
-      </div>
-      {action && (
-        <button
-          type="button"
-          onClick={() => {
-            action.onClick();
-            onDismiss();
-          }}
-          className="-my-1 shrink-0 rounded-md px-2 py-1 font-medium text-accent-400 hover:bg-ink-700"
-        >
-          {action.label}
-        </button>
-      )}
-      <button
-        type="button"
-        onClick={onDismiss}
-        aria-label="Dismiss notification"
-        className="-my-1 -mr-1 shrink-0 rounded-md p-1 text-ink-400 hover:bg-ink-700 hover:text-ink-100"
-      >
-        <XIcon size={14} />
-      </button>
-      {showTimer && durationMs !== null && (
-        <span
-          aria-hidden="true"
-          className="motion-timer absolute inset-x-0 bottom-0 h-0.5 origin-left bg-accent-500/70"
-          style={{ animation: `drain ${durationMs}ms linear forwards`, "--timer-duration": `${durationMs}ms` } as CSSProperties}
-        />
-      )}
-    </div>
   );
 }
