@@ -1,8 +1,6 @@
-import type { ZodError } from "zod";
 import type { ApiIssue } from "@/components/api/fetch-json";
 
-// One shape for validation messages, whether zod found them in the browser or the server sent
-// them back in the error envelope: the first message per top-level field.
+// Validation messages from the server's error envelope, one per top-level field (the first).
 
 export type FieldErrors = Partial<Record<string, string>>;
 
@@ -15,8 +13,4 @@ export function issuesToFieldErrors(issues: readonly ApiIssue[]): FieldErrors {
     out[key] ??= sentence(i.message);
   }
   return out;
-}
-
-export function zodToFieldErrors(e: ZodError): FieldErrors {
-  return issuesToFieldErrors(e.issues.map((i) => ({ path: i.path.map(String).join("."), message: i.message })));
 }

@@ -9,31 +9,30 @@ import { progressKey, storyboardKey } from "@/components/storyboard/query-keys";
 import { buttonClasses } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
 import { SparkIcon } from "@/components/ui/icons";
-import { useToast } from "@/components/ui/toaster";
+import { RADIO_CARD_FOCUS, RadioCardGroup } from "@/components/ui/radio-card-group";
+import { Select } from "@/components/ui/select";
+import { toast } from "@/components/ui/toaster";
 import { useHydrated } from "@/components/ui/use-hydrated";
 import { aspectValue, styleLabel } from "@/lib/export/labels";
-import {
-  ASPECT_RATIOS,
-  defaultSceneCount,
-  LIMITS,
-  planRequestSchema,
-  STYLE_PRESETS,
-  type AspectRatio,
-  type PlanRequestInput,
-  type StylePreset,
-} from "@/lib/planner/schema";
+import { ASPECT_RATIOS, defaultSceneCount, LIMITS, STYLE_PRESETS, type AspectRatio, type StylePreset } from "@/lib/planner/constants";
+import type { PlanRequestInput } from "@/lib/planner/schema";
 import { EXAMPLE_IDEAS } from "./example-ideas";
-import { issuesToFieldErrors, zodToFieldErrors, type FieldErrors } from "./form-errors";
+import { issuesToFieldErrors, type FieldErrors } from "./form-errors";
 import { STYLE_SWATCHES } from "./style-swatches";
 
 const LENGTHS = [15, 30, 60] as const;
 type LengthChoice = (typeof LENGTHS)[number] | "custom";
+const LENGTH_CHOICES: readonly LengthChoice[] = [...LENGTHS, "custom"];
+const FRAME_COUNTS = Array.from({ length: LIMITS.frameCountMax - LIMITS.frameCountMin + 1 }, (_, i) => String(i + LIMITS.frameCountMin));
 type Phase = "idle" | "planning" | "starting";
 
 const FIELD_MESSAGES: Partial<Record<string, string>> = {
   targetDuration: `Choose a length from ${LIMITS.durationMin} to ${LIMITS.durationMax} seconds.`,
   frameCount: `Choose from ${LIMITS.frameCountMin} to ${LIMITS.frameCountMax} frames.`,
 };
+
+/** Fields that show their own error message. */
+const FIELDS_SHOWN = new Set(["prompt", "targetDuration", "frameCount"]);
 
 /** Zod's number messages read like a type checker; the form says it in words. */
 function friendly(errors: FieldErrors): FieldErrors {
@@ -60,7 +59,6 @@ function RatioBox({ ratio, active }: { ratio: AspectRatio; active: boolean }) {
 export function NewStoryboardForm() {
   const router = useRouter();
   const queryClient = useQueryClient();
-  const toast = useToast();
   const ids = useId();
   const ideaRef = useRef<HTMLTextAreaElement>(null);
   const customRef = useRef<HTMLInputElement>(null);
@@ -80,6 +78,10 @@ export function NewStoryboardForm() {
   const targetDuration = length === "custom" ? Number(customLength) : length;
   const autoCount = Number.isFinite(targetDuration) && targetDuration > 0 ? defaultSceneCount(targetDuration) : null;
   const busy = phase !== "idle";
+  const frameOptions = [
+    { value: "auto", label: `Auto${autoCount ? ` · ${autoCount}` : ""}` },
+    ...FRAME_COUNTS.map((n) => ({ value: n, label: `${n} frames` })),
+  ];
 
   // The clock on the button while a (possibly slow) planner works. A display timer, not a poll.
   useEffect(() => {
@@ -126,14 +128,9 @@ export function NewStoryboardForm() {
   async function onSubmit(e: FormEvent) {
     e.preventDefault();
     if (busy) return;
+    // The server validates (planRequestSchema) and answers 400 with the issues before it plans
+    // anything; they come back below as field errors. The browser carries no copy of the schema.
     const input = buildInput();
-    const parsed = planRequestSchema.safeParse(input);
-    if (!parsed.success) {
-      const errs = friendly(zodToFieldErrors(parsed.error));
-      setErrors(errs);
-      focusFirstError(errs);
-      return;
-    }
     setErrors({});
     setPhase("planning");
     try {
@@ -156,7 +153,9 @@ export function NewStoryboardForm() {
       setPhase("idle");
       if (isApiError(err) && err.issues.length > 0) {
         const errs = friendly(issuesToFieldErrors(err.issues));
-        setErrors({ ...errs, form: err.message });
+        // Said beside the field it belongs to; the whole message only when a field has no place here.
+        const unplaced = Object.keys(errs).some((k) => !FIELDS_SHOWN.has(k));
+        setErrors(unplaced ? { ...errs, form: err.message } : errs);
         focusFirstError(errs);
       } else {
         setErrors({ form: errorMessage(err) });
@@ -245,122 +244,110 @@ export function NewStoryboardForm() {
         </div>
 
         <div className="flex flex-col gap-6">
-          <fieldset>
-            <legend className="text-sm font-medium text-ink-200">Style</legend>
-            <div className="mt-3 grid grid-cols-4 gap-2">
-              {STYLE_PRESETS.map((preset) => (
-                <label key={preset} className="group cursor-pointer">
-                  <input
-                    type="radio"
-                    name="style"
-                    value={preset}
-                    checked={style === preset}
-                    onChange={() => setStyle(preset)}
-                    className="peer sr-only"
-                  />
-                  <span
-                    className="block aspect-[4/3] overflow-hidden rounded-md ring-1 ring-ink-700 transition group-hover:ring-ink-500 peer-checked:ring-2 peer-checked:ring-accent-500 peer-focus-visible:outline-2 peer-focus-visible:outline-offset-2 peer-focus-visible:outline-accent-400"
-                    style={STYLE_SWATCHES[preset]}
-                    aria-hidden="true"
-                  />
-                  <span className="mt-1.5 block truncate text-center text-[11px] text-ink-400 peer-checked:text-ink-100">
-                    {styleLabel(preset)}
-                  </span>
-                </label>
-              ))}
-            </div>
-          </fieldset>
+          <RadioCardGroup
+            legend="Style"
+            name="style"
+            options={STYLE_PRESETS}
+            value={style}
+            onChange={setStyle}
+            className="grid grid-cols-4 gap-2"
+            itemClassName="group"
+            renderCard={(preset) => (
+              <>
+                <span
+                  className={cn(
+                    "block aspect-[4/3] overflow-hidden rounded-md ring-1 ring-ink-700 transition group-hover:ring-ink-500 peer-checked:ring-2 peer-checked:ring-accent-500",
+                    RADIO_CARD_FOCUS,
+                  )}
+                  style={STYLE_SWATCHES[preset]}
+                  aria-hidden="true"
+                />
+                <span className="mt-1.5 block truncate text-center text-[11px] text-ink-400 peer-checked:text-ink-100">
+                  {styleLabel(preset)}
+                </span>
+              </>
+            )}
+          />
 
-          <fieldset>
-            <legend className="text-sm font-medium text-ink-200">Aspect ratio</legend>
-            <div className="mt-3 grid grid-cols-5 gap-2">
-              {ASPECT_RATIOS.map((ratio) => (
-                <label key={ratio} className="cursor-pointer">
-                  <input
-                    type="radio"
-                    name="aspectRatio"
-                    value={ratio}
-                    checked={aspectRatio === ratio}
-                    onChange={() => setAspectRatio(ratio)}
-                    className="peer sr-only"
-                  />
-                  <span className="flex flex-col items-center gap-1 rounded-md bg-ink-900 py-2 text-[11px] tabular-nums text-ink-400 ring-1 ring-ink-700 transition hover:ring-ink-500 peer-checked:bg-ink-850 peer-checked:text-ink-100 peer-checked:ring-accent-500 peer-focus-visible:outline-2 peer-focus-visible:outline-offset-2 peer-focus-visible:outline-accent-400">
-                    <RatioBox ratio={ratio} active={aspectRatio === ratio} />
-                    {ratio}
-                  </span>
-                </label>
-              ))}
-            </div>
-          </fieldset>
+          <RadioCardGroup
+            legend="Aspect ratio"
+            name="aspectRatio"
+            options={ASPECT_RATIOS}
+            value={aspectRatio}
+            onChange={setAspectRatio}
+            className="grid grid-cols-5 gap-2"
+            renderCard={(ratio, checked) => (
+              <span
+                className={cn(
+                  "flex flex-col items-center gap-1 rounded-md bg-ink-900 py-2 text-[11px] tabular-nums text-ink-400 ring-1 ring-ink-700 transition hover:ring-ink-500 peer-checked:bg-ink-850 peer-checked:text-ink-100 peer-checked:ring-accent-500",
+                  RADIO_CARD_FOCUS,
+                )}
+              >
+                <RatioBox ratio={ratio} active={checked} />
+                {ratio}
+              </span>
+            )}
+          />
 
           <div className="grid grid-cols-[1fr_auto] gap-x-4 gap-y-2">
-            <fieldset>
-              <legend className="text-sm font-medium text-ink-200">Length</legend>
-              <div className="mt-3 flex flex-wrap items-center gap-1.5">
-                {([...LENGTHS, "custom"] as const).map((choice) => (
-                  <label key={choice} className="cursor-pointer">
-                    <input
-                      type="radio"
-                      name="length"
-                      value={choice}
-                      checked={length === choice}
-                      onChange={() => {
-                        setLength(choice);
-                        setErrors((x) => ({ ...x, targetDuration: undefined }));
-                        if (choice === "custom") requestAnimationFrame(() => customRef.current?.select());
-                      }}
-                      className="peer sr-only"
-                    />
-                    <span className="block rounded-md bg-ink-900 px-2.5 py-1.5 text-xs tabular-nums text-ink-300 ring-1 ring-ink-700 transition hover:ring-ink-500 peer-checked:bg-ink-850 peer-checked:text-ink-100 peer-checked:ring-accent-500 peer-focus-visible:outline-2 peer-focus-visible:outline-offset-2 peer-focus-visible:outline-accent-400">
-                      {choice === "custom" ? "Custom" : `${choice} s`}
-                    </span>
-                  </label>
-                ))}
-                {length === "custom" && (
-                  <span className="flex items-center gap-1.5 text-xs text-ink-400">
-                    <input
-                      ref={customRef}
-                      type="number"
-                      inputMode="numeric"
-                      min={LIMITS.durationMin}
-                      max={LIMITS.durationMax}
-                      value={customLength}
-                      onChange={(e) => {
-                        setCustomLength(e.target.value);
-                        setErrors((x) => ({ ...x, targetDuration: undefined }));
-                      }}
-                      aria-label="Custom length in seconds"
-                      aria-invalid={!!errors.targetDuration}
-                      aria-describedby={errors.targetDuration ? `${ids}-length-error` : undefined}
-                      className={cn(
-                        "h-7 w-16 rounded-md bg-ink-900 px-2 text-xs tabular-nums text-ink-100 ring-1 ring-ink-700 focus:outline-none focus:ring-2 focus:ring-accent-500/70",
-                        errors.targetDuration && "ring-danger-500/70",
-                      )}
-                    />
-                    s
-                  </span>
-                )}
-              </div>
-            </fieldset>
+            <RadioCardGroup
+              legend="Length"
+              name="length"
+              options={LENGTH_CHOICES}
+              value={length}
+              onChange={(choice) => {
+                setLength(choice);
+                setErrors((x) => ({ ...x, targetDuration: undefined }));
+                if (choice === "custom") requestAnimationFrame(() => customRef.current?.select());
+              }}
+              className="flex flex-wrap items-center gap-1.5"
+              renderCard={(choice) => (
+                <span
+                  className={cn(
+                    "block rounded-md bg-ink-900 px-2.5 py-1.5 text-xs tabular-nums text-ink-300 ring-1 ring-ink-700 transition hover:ring-ink-500 peer-checked:bg-ink-850 peer-checked:text-ink-100 peer-checked:ring-accent-500",
+                    RADIO_CARD_FOCUS,
+                  )}
+                >
+                  {choice === "custom" ? "Custom" : `${choice} s`}
+                </span>
+              )}
+            >
+              {length === "custom" && (
+                <span className="flex items-center gap-1.5 text-xs text-ink-400">
+                  <input
+                    ref={customRef}
+                    type="number"
+                    inputMode="numeric"
+                    min={LIMITS.durationMin}
+                    max={LIMITS.durationMax}
+                    value={customLength}
+                    onChange={(e) => {
+                      setCustomLength(e.target.value);
+                      setErrors((x) => ({ ...x, targetDuration: undefined }));
+                    }}
+                    aria-label="Custom length in seconds"
+                    aria-invalid={!!errors.targetDuration}
+                    aria-describedby={errors.targetDuration ? `${ids}-length-error` : undefined}
+                    className={cn(
+                      "h-7 w-16 rounded-md bg-ink-900 px-2 text-xs tabular-nums text-ink-100 ring-1 ring-ink-700 focus:outline-none focus:ring-2 focus:ring-accent-500/70",
+                      errors.targetDuration && "ring-danger-500/70",
+                    )}
+                  />
+                  s
+                </span>
+              )}
+            </RadioCardGroup>
             <div>
               <label htmlFor={`${ids}-frames`} className="text-sm font-medium text-ink-200">
                 Frames
               </label>
-              <select
+              <Select
                 id={`${ids}-frames`}
                 value={String(frameCount)}
-                onChange={(e) => setFrameCount(e.target.value === "auto" ? "auto" : Number(e.target.value))}
-                className="mt-3 block h-[30px] rounded-md bg-ink-900 px-2 text-xs text-ink-100 ring-1 ring-ink-700 focus:outline-none focus:ring-2 focus:ring-accent-500/70"
-              >
-                <option value="auto">Auto{autoCount ? ` · ${autoCount}` : ""}</option>
-                {Array.from({ length: LIMITS.frameCountMax - LIMITS.frameCountMin + 1 }, (_, i) => i + LIMITS.frameCountMin).map(
-                  (n) => (
-                    <option key={n} value={n}>
-                      {n} frames
-                    </option>
-                  ),
-                )}
-              </select>
+                options={frameOptions}
+                onValueChange={(v) => setFrameCount(v === "auto" ? "auto" : Number(v))}
+                className="mt-3 block h-[30px] px-2 text-xs"
+              />
             </div>
             {(errors.targetDuration || errors.frameCount) && (
               <p id={`${ids}-length-error`} className="col-span-2 text-xs text-danger-400">

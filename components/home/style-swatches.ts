@@ -1,5 +1,5 @@
 import type { CSSProperties } from "react";
-import type { StylePreset } from "@/lib/planner/schema";
+import type { StylePreset } from "@/lib/planner/constants";
 
 // Each style preset drawn in CSS alone (no images): a tiny scene in the preset's look.
 

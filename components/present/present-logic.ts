@@ -1,4 +1,4 @@
-import type { CameraMove } from "@/lib/planner/schema";
+import type { CameraMove } from "@/lib/planner/constants";
 
 // Presentation rules, pure: which frame a URL names, where the keys go, how each camera move drifts.
 

@@ -1,12 +1,8 @@
 import { ApiError, toApiError } from "@/components/api/fetch-json";
+import type { AnimaticEvent } from "@/lib/export/animatic-events";
 
 // The animatic renders for tens of seconds; POST …/animatic streams NDJSON progress lines while
 // ffmpeg encodes, then the stored file's URL.
-
-export type AnimaticEvent =
-  | { type: "progress"; fraction: number }
-  | { type: "done"; url: string; bytes: number; durationSeconds: number }
-  | { type: "error"; error: { code: string; message: string } };
 
 /** Splits newline-delimited JSON as it arrives: complete lines become events, the rest waits. */
 export function takeNdjsonLines(buffer: string): { events: AnimaticEvent[]; rest: string } {

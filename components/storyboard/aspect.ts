@@ -1,4 +1,4 @@
-import type { AspectRatio } from "@/lib/planner/schema";
+import type { AspectRatio } from "@/lib/planner/constants";
 
 /** CSS `aspect-ratio` for a storyboard ratio ("2.39:1" → "2.39 / 1"). */
 export function cssAspect(ratio: AspectRatio): string {

@@ -3,9 +3,10 @@
 import Link from "next/link";
 import { Button, buttonClasses } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
+import { optionsOf, Select } from "@/components/ui/select";
 import { ArrowLeftIcon, CheckIcon, PlayIcon, RefreshIcon, SparkIcon } from "@/components/ui/icons";
 import { formatClock, slugify, styleLabel } from "@/lib/export/labels";
-import { ASPECT_RATIOS, STYLE_PRESETS, type AspectRatio, type StylePreset } from "@/lib/planner/schema";
+import { ASPECT_RATIOS, STYLE_PRESETS, type AspectRatio, type StylePreset } from "@/lib/planner/constants";
 import type { StoryboardDto, StoryboardProgressDto } from "@/lib/storyboards/dto";
 import { ExportMenu } from "./export-menu";
 import { formatCost, summarizeProgress, type ProgressTone } from "./format-progress";
@@ -52,17 +53,7 @@ function MetaSelect<T extends string>({
   return (
     <label className="relative inline-flex items-center">
       <span className="sr-only">{label}</span>
-      <select
-        value={value}
-        onChange={(e) => onChange(e.target.value as T)}
-        className="h-7 cursor-pointer appearance-none rounded-md bg-transparent pl-2 pr-2 text-xs text-ink-300 hover:bg-ink-850 hover:text-ink-100 focus:bg-ink-850 focus:outline-none focus-visible:ring-2 focus-visible:ring-accent-500/60"
-      >
-        {options.map((o) => (
-          <option key={o} value={o}>
-            {format(o)}
-          </option>
-        ))}
-      </select>
+      <Select variant="bare" value={value} options={optionsOf(options, format)} onValueChange={onChange} className="h-7 px-2 text-xs" />
     </label>
   );
 }

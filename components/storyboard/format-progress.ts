@@ -1,4 +1,7 @@
 import type { CostDto, FrameDto, FrameStatusDto, StoryboardProgressDto } from "@/lib/storyboards/dto";
+import { describeProgress, type ProgressTone } from "@/lib/wording/progress";
+
+export { formatEta, type ProgressTone } from "@/lib/wording/progress";
 
 // Words and numbers the editor shows about generation. Pure: every input, including `now`, is an
 // argument, so tests/ui/format-progress.test.ts can pin them down.
@@ -12,17 +15,6 @@ export function isInFlight(frame: Pick<FrameDto, "status"> | null | undefined): 
 /** A failed attempt the server will retry by itself (the next poll starts it). */
 export function isRetryScheduled(frame: Pick<FrameDto, "status" | "nextAttemptAt"> | null | undefined): boolean {
   return !!frame && frame.status === "failed" && frame.nextAttemptAt !== null;
-}
-
-/** "a few seconds left", "about 20 s left", "about 2 min left"; null when unknown. */
-export function formatEta(seconds: number | null | undefined): string | null {
-  if (seconds === null || seconds === undefined || !Number.isFinite(seconds)) return null;
-  if (seconds < 8) return "a few seconds left";
-  if (seconds < 58) return `about ${Math.max(10, Math.round(seconds / 5) * 5)} s left`;
-  if (seconds < 90) return "about 1 min left";
-  if (seconds < 3600) return `about ${Math.round(seconds / 60)} min left`;
-  const hours = Math.round(seconds / 360) / 10;
-  return `about ${Number.isInteger(hours) ? hours.toFixed(0) : hours.toFixed(1)} h left`;
 }
 
 /** US dollars: "$0.003", "$0.018", "$1.24". */
@@ -52,10 +44,6 @@ export function formatCost(cost: CostDto): { text: string; short: string; title:
   return { text, short: text, title: "Estimated cost of drawing every frame" };
 }
 
-const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
-
-export type ProgressTone = "idle" | "working" | "done" | "warning" | "error";
-
 export type ProgressSummary = {
   text: string;
   tone: ProgressTone;
@@ -65,42 +53,31 @@ export type ProgressSummary = {
   failedFraction: number;
 };
 
-/** "Drawing frame 3 of 8 · about 20 s left", "Ready", "Ready, 2 scenes failed", … */
+/** The header's progress: the shared wording (lib/wording/progress.ts) plus the bar's fractions. */
 export function summarizeProgress(progress: StoryboardProgressDto, now: number): ProgressSummary {
   const total = Math.max(0, progress.scenesTotal);
   const done = Math.min(total, progress.scenesCompleted);
   const failed = Math.min(total - done, progress.scenesFailed);
-  const frames = progress.scenes.map((s) => s.latestFrame);
-  const inFlight = frames.filter(isInFlight);
-  const partial = inFlight.reduce((sum, f) => sum + Math.min(1, Math.max(0, f?.progress ?? 0)) * 0.9, 0);
-  const fraction = total === 0 ? 0 : Math.min(1, (done + failed + partial) / total);
-  const failedFraction = total === 0 ? 0 : failed / total;
-  const eta = formatEta(progress.estimatedCompletionSeconds);
-
-  if (inFlight.length > 0 || progress.stage === "generating") {
-    const n = Math.min(total, Math.max(1, progress.currentScene ?? done + 1));
-    if (inFlight.length === 0) {
-      const retry = frames.find(isRetryScheduled);
-      const wait = retry?.nextAttemptAt ? Math.max(0, Math.ceil((Date.parse(retry.nextAttemptAt) - now) / 1000)) : null;
-      const text = wait !== null ? (wait > 0 ? `Retrying in ${wait} s` : "Retrying…") : "Starting…";
-      return { text, tone: "working", fraction, failedFraction };
-    }
-    const head = total > 0 ? `Drawing frame ${n} of ${total}` : "Drawing frames";
-    return { text: eta ? `${head} · ${eta}` : head, tone: "working", fraction, failedFraction };
-  }
-
-  if (total === 0) return { text: "No scenes yet", tone: "idle", fraction: 0, failedFraction: 0 };
-  if (failed > 0 && done === 0 && failed === total) {
-    return { text: total === 1 ? "The frame failed" : `All ${total} frames failed`, tone: "error", fraction, failedFraction };
-  }
-  if (failed > 0) {
-    const missing = total - done - failed;
-    const tail = missing > 0 ? `, ${plural(missing, "frame")} not drawn` : "";
-    return { text: `Ready, ${plural(failed, "scene")} failed${tail}`, tone: "warning", fraction, failedFraction };
-  }
-  if (done === total) return { text: "Ready", tone: "done", fraction: 1, failedFraction: 0 };
-  if (done === 0) return { text: `${plural(total, "frame")} to draw`, tone: "idle", fraction, failedFraction };
-  return { text: `${done} of ${total} frames drawn`, tone: "idle", fraction, failedFraction };
+  const drawing = progress.scenes.filter((s) => isInFlight(s.latestFrame));
+  const partial = drawing.reduce((sum, s) => sum + Math.min(1, Math.max(0, s.latestFrame?.progress ?? 0)) * 0.9, 0);
+  const retries = progress.scenes
+    .map((s) => s.latestFrame)
+    .filter(isRetryScheduled)
+    .map((f) => Date.parse(f!.nextAttemptAt!));
+  const { text, tone } = describeProgress({
+    total,
+    completed: done,
+    failed,
+    drawing: drawing.length,
+    redrawing: drawing.filter((s) => s.selectedFrame !== null).length,
+    generating: drawing.length > 0 || progress.stage === "generating",
+    currentScene: progress.currentScene,
+    etaSeconds: progress.estimatedCompletionSeconds,
+    retryInSeconds: retries.length > 0 ? (Math.min(...retries) - now) / 1000 : null,
+  });
+  if (tone === "done") return { text, tone, fraction: 1, failedFraction: 0 };
+  if (total === 0) return { text, tone, fraction: 0, failedFraction: 0 };
+  return { text, tone, fraction: Math.min(1, (done + failed + partial) / total), failedFraction: failed / total };
 }
 
 /** What a frame that is not (yet) a picture is doing, in a word or two. */
@@ -156,10 +133,4 @@ export function formatRelativeDate(iso: string, now: number): string {
     ...(sameYear ? {} : { year: "numeric" }),
     timeZone: "UTC",
   }).format(d);
-}
-
-/** "Retrying in 4 s" for a failed attempt with a scheduled retry. */
-export function retryCountdown(nextAttemptAt: string, now: number): string {
-  const wait = Math.ceil((Date.parse(nextAttemptAt) - now) / 1000);
-  return wait > 0 ? `Retrying automatically in ${wait} s` : "Retrying automatically…";
 }

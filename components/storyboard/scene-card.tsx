@@ -1,13 +1,11 @@
 "use client";
 
-import { useSortable } from "@dnd-kit/sortable";
-import { CSS } from "@dnd-kit/utilities";
-import type { MouseEvent } from "react";
+import type { CSSProperties, HTMLAttributes, MouseEvent } from "react";
 import { Button } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
 import { GripIcon, LayersIcon, PencilIcon, PlusIcon, RefreshIcon, TrashIcon } from "@/components/ui/icons";
 import { cameraLabel, formatSeconds, sceneNumber, shotLabel } from "@/lib/export/labels";
-import type { AspectRatio } from "@/lib/planner/schema";
+import type { AspectRatio } from "@/lib/planner/constants";
 import type { SceneDto } from "@/lib/storyboards/dto";
 import { cssAspect } from "./aspect";
 import { FrameView } from "./frame-view";
@@ -31,6 +29,22 @@ type Props = SceneCardActions & {
   /** Some drag is in progress: hide the insert buttons. */
   dragging: boolean;
   insertDisabled: boolean;
+  /** Drag-and-drop wiring (sortable-scene-list.tsx); absent until drag-and-drop has loaded. */
+  sortable?: SortableBits;
+  /**
+   * The first sign someone may drag (pointer over the card, focus on its handle): load drag-and-drop.
+   * `startKey` is the key (Space, Enter) that asked for a keyboard drag before it had loaded.
+   */
+  onDragIntent?: (startKey?: string) => void;
+};
+
+/** What @dnd-kit's useSortable hands a card, in plain React terms. */
+export type SortableBits = {
+  setNodeRef: (el: HTMLElement | null) => void;
+  setActivatorNodeRef: (el: HTMLElement | null) => void;
+  handleProps: HTMLAttributes<HTMLElement>;
+  style: CSSProperties;
+  isDragging: boolean;
 };
 
 export function Badge({ children, className }: { children: React.ReactNode; className?: string }) {
@@ -92,10 +106,10 @@ export function SceneCard({
   onCancel,
   onDelete,
   onInsert,
+  sortable,
+  onDragIntent,
 }: Props) {
-  const { attributes, listeners, setNodeRef, setActivatorNodeRef, transform, transition, isDragging } = useSortable({
-    id: scene.id,
-  });
+  const isDragging = sortable?.isDragging ?? false;
   const n = index + 1;
   const number = sceneNumber(n, count);
   const state = starting ? "drawing" : sceneFrameState(scene);
@@ -108,10 +122,11 @@ export function SceneCard({
 
   return (
     <li
-      ref={setNodeRef}
+      ref={sortable?.setNodeRef}
       id={`scene-${scene.id}`}
       data-scene-id={scene.id}
-      style={{ transform: CSS.Translate.toString(transform), transition }}
+      style={sortable?.style}
+      onPointerEnter={() => onDragIntent?.()}
       className={cn("group/card relative scroll-m-24", isDragging && "z-20")}
     >
       <article
@@ -167,9 +182,16 @@ export function SceneCard({
           )}
           <div className="-mx-1.5 mt-auto flex items-center gap-0.5 pt-2.5">
             <button
-              ref={setActivatorNodeRef}
-              {...attributes}
-              {...listeners}
+              type="button"
+              ref={sortable?.setActivatorNodeRef}
+              onFocus={() => onDragIntent?.()}
+              onKeyDown={(e) => {
+                if (sortable || (e.code !== "Space" && e.code !== "Enter")) return;
+                e.preventDefault();
+                onDragIntent?.(e.code);
+              }}
+              {...sortable?.handleProps}
+              data-focus-key={`grip-${scene.id}`}
               aria-label={`Move scene ${n}`}
               title="Drag to reorder (or press Space, then the arrow keys)"
               className="flex h-7 w-7 touch-none cursor-grab items-center justify-center rounded-md text-ink-500 hover:bg-ink-800 hover:text-ink-200 active:cursor-grabbing"

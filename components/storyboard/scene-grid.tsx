@@ -1,103 +1,53 @@
 "use client";
 
-import {
-  closestCenter,
-  DndContext,
-  KeyboardSensor,
-  PointerSensor,
-  useSensor,
-  useSensors,
-  type DragEndEvent,
-} from "@dnd-kit/core";
-import { rectSortingStrategy, SortableContext, sortableKeyboardCoordinates } from "@dnd-kit/sortable";
-import { useId, useMemo, useState } from "react";
-import { cn } from "@/components/ui/cn";
-import { PlusIcon } from "@/components/ui/icons";
-import type { AspectRatio } from "@/lib/planner/schema";
-import type { SceneDto } from "@/lib/storyboards/dto";
-import { cardMinWidth, cssAspect } from "./aspect";
-import { REORDER_INSTRUCTIONS, reorderAnnouncements } from "./reorder-announcements";
-import { SceneCard, type SceneCardActions } from "./scene-card";
-import { moveId } from "./storyboard-cache";
+import { useCallback, useLayoutEffect, useRef, useState } from "react";
+import { SceneCard } from "./scene-card";
+import { SceneList, type SceneListProps } from "./scene-list";
 
-type Props = SceneCardActions & {
-  scenes: SceneDto[];
-  aspectRatio: AspectRatio;
-  selectedId: string | null;
-  starting: ReadonlySet<string>;
-  inserting: boolean;
-  onReorder: (sceneIds: string[]) => void;
-  onDragStart: () => void;
-};
+// The scene grid. Drag-and-drop (@dnd-kit, ~25 kB) is not in the editor's first-load JS: the grid
+// first renders plain cards, and the first sign of a drag — the pointer over a card, focus on a
+// card's handle — loads sortable-scene-list.tsx, which takes over the same grid. Whatever had focus
+// (a handle) has it again after the swap, and a Space or Enter pressed on a handle while it loaded
+// is pressed again for @dnd-kit's keyboard sensor, so that drag starts as if it had been there.
 
-export function SceneGrid({ scenes, aspectRatio, selectedId, starting, inserting, onReorder, onDragStart, ...actions }: Props) {
-  const dndId = useId();
-  const [dragging, setDragging] = useState(false);
-  const ids = useMemo(() => scenes.map((s) => s.id), [scenes]);
-  const sensors = useSensors(
-    useSensor(PointerSensor, { activationConstraint: { distance: 6 } }),
-    useSensor(KeyboardSensor, { coordinateGetter: sortableKeyboardCoordinates }),
+type SortableModule = typeof import("./sortable-scene-list");
+let loading: Promise<SortableModule> | null = null;
+const loadSortable = () => (loading ??= import("./sortable-scene-list"));
+
+type Props = SceneListProps & { onReorder: (sceneIds: string[]) => void; onDragStart: () => void };
+
+export function SceneGrid({ onReorder, onDragStart, ...props }: Props) {
+  const [sortable, setSortable] = useState<SortableModule | null>(null);
+  const focusKey = useRef<string | null>(null);
+  const startKey = useRef<string | null>(null);
+
+  const onDragIntent = useCallback(
+    (key?: string) => {
+      if (sortable) return;
+      if (key) startKey.current = key;
+      void loadSortable().then((m) => {
+        focusKey.current = document.activeElement?.getAttribute("data-focus-key") ?? null;
+        setSortable(m);
+      });
+    },
+    [sortable],
   );
-  const announcements = useMemo(() => reorderAnnouncements(ids), [ids]);
 
-  function onDragEnd(e: DragEndEvent) {
-    setDragging(false);
-    const over = e.over?.id;
-    if (over === undefined || over === e.active.id) return;
-    onReorder(moveId(ids, String(e.active.id), String(over)));
-  }
+  useLayoutEffect(() => {
+    const key = focusKey.current;
+    if (!sortable || !key) return;
+    const el = document.querySelector<HTMLElement>(`[data-focus-key="${CSS.escape(key)}"]`);
+    el?.focus({ preventScroll: true });
+    // The key a frame later: @dnd-kit measures its droppables in its own effects first.
+    const raf = requestAnimationFrame(() => {
+      focusKey.current = null;
+      const code = startKey.current;
+      startKey.current = null;
+      if (el && code) el.dispatchEvent(new KeyboardEvent("keydown", { code, key: code === "Space" ? " " : "Enter", bubbles: true, cancelable: true }));
+    });
+    return () => cancelAnimationFrame(raf);
+  }, [sortable]);
 
-  const min = cardMinWidth(aspectRatio);
-
-  return (
-    <DndContext
-      id={dndId}
-      sensors={sensors}
-      collisionDetection={closestCenter}
-      accessibility={{ announcements, screenReaderInstructions: { draggable: REORDER_INSTRUCTIONS } }}
-      onDragStart={() => {
-        setDragging(true);
-        onDragStart();
-      }}
-      onDragEnd={onDragEnd}
-      onDragCancel={() => setDragging(false)}
-    >
-      <SortableContext items={ids} strategy={rectSortingStrategy}>
-        <ol
-          aria-label="Scenes"
-          className="grid gap-x-6 gap-y-10 sm:gap-y-6"
-          style={{ gridTemplateColumns: `repeat(auto-fill, minmax(min(100%, ${min}px), 1fr))` }}
-        >
-          {scenes.map((scene, i) => (
-            <SceneCard
-              key={scene.id}
-              scene={scene}
-              index={i}
-              count={scenes.length}
-              aspectRatio={aspectRatio}
-              selected={scene.id === selectedId}
-              starting={starting.has(scene.id)}
-              dragging={dragging}
-              insertDisabled={inserting}
-              {...actions}
-            />
-          ))}
-          <li>
-            <button
-              type="button"
-              onClick={() => actions.onInsert(scenes.at(-1)?.id ?? null)}
-              disabled={inserting}
-              className={cn(
-                "flex w-full flex-col items-center justify-center gap-2 rounded-lg border border-dashed border-ink-700 text-sm text-ink-400 transition hover:border-ink-500 hover:bg-ink-900 hover:text-ink-100 disabled:cursor-progress",
-              )}
-              style={{ aspectRatio: cssAspect(aspectRatio) }}
-            >
-              <PlusIcon size={18} />
-              {inserting ? "Adding…" : "Add scene"}
-            </button>
-          </li>
-        </ol>
-      </SortableContext>
-    </DndContext>
-  );
+  if (sortable) return <sortable.SortableSceneList {...props} onReorder={onReorder} onDragStart={onDragStart} />;
+  return <SceneList {...props} dragging={false} Card={SceneCard} onDragIntent={onDragIntent} />;
 }

@@ -4,17 +4,18 @@ import { useEffect, useId, useRef, type ReactNode } from "react";
 import { Button } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
 import { ChevronLeftIcon, ChevronRightIcon, RefreshIcon, TrashIcon, XIcon } from "@/components/ui/icons";
-import { useToast } from "@/components/ui/toaster";
+import { optionsOf, Select } from "@/components/ui/select";
+import { toast } from "@/components/ui/toaster";
 import { errorMessage } from "@/components/api/fetch-json";
 import type { ScenePatch } from "@/components/api/storyboards-api";
 import { cameraLabel, sceneNumber, shotLabel } from "@/lib/export/labels";
-import { CAMERA_MOVES, LIMITS, SHOT_TYPES, type AspectRatio, type CameraMove, type ShotType } from "@/lib/planner/schema";
+import { CAMERA_MOVES, LIMITS, SHOT_TYPES, type AspectRatio, type CameraMove, type ShotType } from "@/lib/planner/constants";
 import type { SceneDto } from "@/lib/storyboards/dto";
 import { cssAspect } from "./aspect";
 import type { SaveStatus } from "./draft-field";
 import { FrameView } from "./frame-view";
 import { sceneFrameState } from "./scene-state";
-import { sceneFieldError } from "./scene-field-error";
+import { sceneFieldError, sceneSaveError } from "./scene-field-error";
 import { useDraftField } from "./use-draft-field";
 
 type Props = {
@@ -163,18 +164,13 @@ function SelectField<T extends string>({
       <label htmlFor={id} className="text-xs font-medium text-ink-300">
         {label}
       </label>
-      <select
+      <Select
         id={id}
         value={value}
-        onChange={(e) => onChange(e.target.value as T)}
-        className="mt-1.5 block h-9 w-full rounded-md bg-ink-950 px-2 text-[13px] text-ink-100 ring-1 ring-ink-700 focus:outline-none focus:ring-2 focus:ring-accent-500/70"
-      >
-        {options.map((o) => (
-          <option key={o} value={o}>
-            {format(o)}
-          </option>
-        ))}
-      </select>
+        options={optionsOf(options, format)}
+        onValueChange={onChange}
+        className="mt-1.5 block h-9 w-full bg-ink-950 px-2 text-[13px]"
+      />
     </div>
   );
 }
@@ -195,7 +191,6 @@ export function SceneInspector({
   onClose,
   onStep,
 }: Props) {
-  const toast = useToast();
   const headingRef = useRef<HTMLHeadingElement>(null);
   const descriptionRef = useRef<HTMLTextAreaElement>(null);
   const n = index + 1;
@@ -211,7 +206,11 @@ export function SceneInspector({
     }
   }, [focusDescription]);
 
-  const saveField = (patch: ScenePatch) => save(scene.id, patch);
+  // A refused save shows the server's words for it under the field.
+  const saveField = (patch: ScenePatch) =>
+    save(scene.id, patch).catch((e: unknown) => {
+      throw sceneSaveError(e);
+    });
   const saveNow = (patch: ScenePatch, what: string) =>
     save(scene.id, patch).catch((e) => toast.show({ tone: "error", message: `Couldn't change the ${what}: ${errorMessage(e)}` }));
 

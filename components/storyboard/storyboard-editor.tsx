@@ -1,22 +1,38 @@
 "use client";
 
 import { useQuery, useQueryClient } from "@tanstack/react-query";
+import dynamic from "next/dynamic";
 import { useCallback, useEffect, useMemo, useState } from "react";
 import { getStoryboard } from "@/components/api/storyboards-api";
-import { useToast } from "@/components/ui/toaster";
+import { toast } from "@/components/ui/toaster";
 import { useHydrated } from "@/components/ui/use-hydrated";
 import { styleLabel } from "@/lib/export/labels";
-import type { AspectRatio, StylePreset } from "@/lib/planner/schema";
+import type { AspectRatio, StylePreset } from "@/lib/planner/constants";
 import type { StoryboardDto } from "@/lib/storyboards/dto";
 import { EditorHeader } from "./editor-header";
 import { mergeProgress } from "./merge-progress";
 import { storyboardKey } from "./query-keys";
 import { SceneGrid } from "./scene-grid";
-import { SceneInspector } from "./scene-inspector";
 import { generateAllAction } from "./scene-state";
 import { TimelineStrip } from "./timeline-strip";
 import { useStoryboardActions } from "./use-storyboard-actions";
 import { useStoryboardProgress } from "./use-storyboard-progress";
+
+// The inspector is only needed once a scene is opened: it loads then, not with the editor.
+const SceneInspector = dynamic(() => import("./scene-inspector").then((m) => m.SceneInspector), {
+  ssr: false,
+  loading: () => <InspectorPlaceholder />,
+});
+
+function InspectorPlaceholder() {
+  return (
+    <aside
+      aria-busy="true"
+      aria-label="Scene details"
+      className="fixed inset-0 z-40 bg-ink-900 lg:static lg:z-auto lg:w-[400px] lg:shrink-0 lg:border-l lg:border-ink-800 xl:w-[440px]"
+    />
+  );
+}
 
 function scrollToScene(sceneId: string, focus = true) {
   const el = document.getElementById(`scene-${sceneId}`);
@@ -29,7 +45,6 @@ function scrollToScene(sceneId: string, focus = true) {
 export function StoryboardEditor({ initialStoryboard }: { initialStoryboard: StoryboardDto }) {
   const id = initialStoryboard.id;
   const qc = useQueryClient();
-  const toast = useToast();
   const hydrated = useHydrated();
 
   // The storyboard cache changes only through our own edits (and their answers); polls carry frames.
@@ -113,7 +128,7 @@ export function StoryboardEditor({ initialStoryboard }: { initialStoryboard: Sto
         },
         durationMs: 10_000,
       }),
-    [actions, scenes, toast],
+    [actions, scenes],
   );
 
   const presentHref = `/storyboards/${id}/present?frame=${Math.max(0, selectedIndex) + 1}`;

@@ -122,11 +122,6 @@ export const FilmIcon = (p: IconProps) => (
     <path d="M7 5v14M17 5v14M3 9h4M3 15h4M17 9h4M17 15h4" />
   </Icon>
 );
-export const StopIcon = (p: IconProps) => (
-  <Icon {...p}>
-    <rect x="7" y="7" width="10" height="10" rx="1.5" />
-  </Icon>
-);
 export const SparkIcon = (p: IconProps) => (
   <Icon {...p}>
     <path d="M12 3l1.8 5.2L19 10l-5.2 1.8L12 17l-1.8-5.2L5 10l5.2-1.8zM19 15l.8 2.2L22 18l-2.2.8L19 21l-.8-2.2L16 18l2.2-.8z" />

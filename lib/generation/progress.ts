@@ -1,6 +1,7 @@
 import type { FrameRow } from "@/lib/db/schema";
 import { IN_FLIGHT } from "./advance";
 import { framesByScene } from "./latest-frames";
+import { describeProgress } from "@/lib/wording/progress";
 
 export type GenerationStage = "idle" | "generating" | "ready" | "partial" | "failed";
 export type StoryboardStatus = "draft" | "generating" | "ready" | "partial" | "failed";
@@ -30,11 +31,6 @@ const DEFAULT_FRAME_SECONDS: Record<string, number> = { sketch: 1, replicate: 4 
 /** Still being drawn: in flight, or failed with the next attempt scheduled. */
 export const isPending = (f: FrameRow) => IN_FLIGHT.includes(f.status) || (f.status === "failed" && f.nextAttemptAt !== null);
 
-function formatEta(seconds: number): string {
-  if (seconds < 60) return `about ${Math.max(1, Math.round(seconds / 5) * 5 || Math.ceil(seconds))} s left`;
-  return `about ${Math.round(seconds / 60)} min left`;
-}
-
 /**
  * Where a storyboard's generation stands, from its scenes and frames alone (pure): counts, the
  * ETA from the average finished frame and the concurrency, the storyboard status and the cost.
@@ -52,25 +48,30 @@ export function summarizeProgress(input: {
   let completed = 0;
   let failed = 0;
   let inFlight = 0;
-  /** In flight for a scene that already has a frame: a regenerate. */
+  /** Being drawn right now (in flight, not waiting for a retry). */
+  let drawing = 0;
+  /** Of those, scenes that already have a frame: a regenerate. */
   let redrawing = 0;
-  let untouched = 0;
+  /** Soonest scheduled automatic retry among the pending scenes (ms since epoch). */
+  let nextRetryAt: number | null = null;
   let currentScene: number | null = null;
   const inFlightStarted: number[] = [];
   for (const scene of [...scenes].sort((a, b) => a.order - b.order)) {
     const entry = byScene.get(scene.id);
-    if (!entry) {
-      untouched++;
-      continue;
-    }
+    if (!entry) continue;
     if (isPending(entry.latest)) {
       inFlight++;
-      if (entry.succeeded.length > 0) redrawing++;
+      if (IN_FLIGHT.includes(entry.latest.status)) {
+        drawing++;
+        if (entry.succeeded.length > 0) redrawing++;
+      } else if (entry.latest.nextAttemptAt) {
+        const at = entry.latest.nextAttemptAt.getTime();
+        nextRetryAt = nextRetryAt === null ? at : Math.min(nextRetryAt, at);
+      }
       inFlightStarted.push(entry.latest.createdAt.getTime());
       currentScene ??= scene.order;
     } else if (entry.succeeded.length > 0) completed++;
     else if (entry.latest.status === "failed" || entry.latest.status === "canceled") failed++;
-    else untouched++;
   }
 
   const finished = input.frames.filter((f) => f.status === "succeeded" && f.completedAt);
@@ -91,36 +92,20 @@ export function summarizeProgress(input: {
   const estimated = actual + missing * input.unitPrice;
 
   const total = scenes.length;
-  let stage: GenerationStage;
-  let storyboardStatus: StoryboardStatus;
-  let message: string;
-  if (inFlight > 0) {
-    stage = "generating";
-    storyboardStatus = "generating";
-    const what =
-      redrawing === inFlight
-        ? inFlight === 1
-          ? `Redrawing frame ${currentScene} of ${total}`
-          : `Redrawing ${inFlight} frames`
-        : `Drawing frame ${Math.min(total, completed + 1)} of ${total}`;
-    message = `${what} · ${formatEta(eta ?? average)}`;
-  } else if (completed === 0 && failed === 0) {
-    stage = "idle";
-    storyboardStatus = "draft";
-    message = total === 0 ? "No scenes yet" : "Not drawn yet";
-  } else if (failed === 0) {
-    stage = "ready";
-    storyboardStatus = "ready";
-    message = untouched > 0 ? `Ready · ${untouched} new scene${untouched === 1 ? "" : "s"} not drawn yet` : "Ready";
-  } else if (completed === 0) {
-    stage = "failed";
-    storyboardStatus = "failed";
-    message = failed === 1 ? "The frame failed" : `All ${failed} frames failed`;
-  } else {
-    stage = "partial";
-    storyboardStatus = "partial";
-    message = `Ready, ${failed} scene${failed === 1 ? "" : "s"} failed`;
-  }
+  const stage: GenerationStage =
+    inFlight > 0 ? "generating" : completed === 0 && failed === 0 ? "idle" : failed === 0 ? "ready" : completed === 0 ? "failed" : "partial";
+  const storyboardStatus: StoryboardStatus = stage === "idle" ? "draft" : stage;
+  const { text: message } = describeProgress({
+    total,
+    completed,
+    failed,
+    drawing,
+    redrawing,
+    generating: inFlight > 0,
+    currentScene,
+    etaSeconds: eta,
+    retryInSeconds: nextRetryAt === null ? null : (nextRetryAt - now.getTime()) / 1000,
+  });
 
   return {
     stage,

@@ -1,15 +1,12 @@
 import { z } from "zod";
 import { aspectRatioSchema, stylePresetSchema } from "@/lib/planner/schema";
 import { singleLineText } from "@/lib/text-fields";
+import { AUDIENCES, INPUT_LIMITS, STAGES } from "./constants";
 
-// Request bodies for the input routes. Client-safe: the New storyboard tabs validate with these.
+// Request bodies for the input routes (validated on the server). Client components import the
+// limits and choices from ./constants, re-exported here so existing imports keep working.
 
-export const INPUT_LIMITS = {
-  scriptMaxChars: 200_000,
-  codeMaxChars: 200_000,
-  /** Decoded image bytes. */
-  imageMaxBytes: 8 * 1024 * 1024,
-} as const;
+export { AUDIENCES, INPUT_LIMITS, STAGES } from "./constants";
 
 const common = {
   title: singleLineText().trim().min(1).max(120).optional(),
@@ -25,9 +22,6 @@ export const scriptImportSchema = z.object({
   ...common,
 });
 export type ScriptImportBody = z.output<typeof scriptImportSchema>;
-
-export const AUDIENCES = ["business_owner", "c_suite", "btl_champion"] as const;
-export const STAGES = ["preview", "demo", "shipped"] as const;
 
 export const codeInputSchema = z.object({
   file_content: z.string().max(INPUT_LIMITS.codeMaxChars, `the file is longer than ${INPUT_LIMITS.codeMaxChars} characters`),

@@ -1,59 +1,32 @@
 import { z } from "zod";
 import { multiLineText, singleLineText } from "@/lib/text-fields";
+import {
+  ASPECT_RATIOS,
+  CAMERA_MOVES,
+  DIAGRAM_KINDS,
+  FORMS,
+  LIMITS,
+  NARRATIVE_ROLES,
+  SHOT_TYPES,
+  STYLE_PRESETS,
+} from "./constants";
 
-// The contract both planners fill and the editor, generator and exports read.
-// Client-safe: forms import these enums and limits.
+// The contract both planners fill and the editor, generator and exports read. Server-side (and
+// tests) validate with these schemas; client components import the plain enums and limits from
+// ./constants instead, which this module re-exports so existing imports keep working.
 
-export const SHOT_TYPES = [
-  "extreme-wide",
-  "wide",
-  "medium",
-  "close-up",
-  "extreme-close-up",
-  "over-the-shoulder",
-  "pov",
-  "insert",
-] as const;
-export const CAMERA_MOVES = [
-  "static",
-  "pan",
-  "tilt",
-  "dolly-in",
-  "dolly-out",
-  "truck",
-  "crane",
-  "handheld",
-] as const;
-export const FORMS = ["ad", "story", "explainer"] as const;
-export const NARRATIVE_ROLES = [
-  // ad
-  "hook",
-  "intro",
-  "feature",
-  "cta",
-  // story
-  "setup",
-  "inciting",
-  "rising",
-  "climax",
-  "resolution",
-  // explainer
-  "problem",
-  "solution",
-  "how",
-  "benefit",
-] as const;
-export const STYLE_PRESETS = [
-  "pencil-sketch",
-  "cinematic",
-  "anime",
-  "comic",
-  "watercolor",
-  "noir",
-  "photoreal",
-  "3d-render",
-] as const;
-export const ASPECT_RATIOS = ["16:9", "9:16", "1:1", "4:3", "2.39:1"] as const;
+export {
+  ASPECT_RATIOS,
+  CAMERA_MOVES,
+  DIAGRAM_KINDS,
+  FORMS,
+  LIMITS,
+  NARRATIVE_ROLES,
+  SHOT_TYPES,
+  STYLE_PRESETS,
+  defaultSceneCount,
+} from "./constants";
+export type { AspectRatio, CameraMove, DiagramKind, Form, NarrativeRole, ShotType, StylePreset } from "./constants";
 
 export const shotTypeSchema = z.enum(SHOT_TYPES);
 export const cameraMoveSchema = z.enum(CAMERA_MOVES);
@@ -61,30 +34,6 @@ export const formSchema = z.enum(FORMS);
 export const narrativeRoleSchema = z.enum(NARRATIVE_ROLES);
 export const stylePresetSchema = z.enum(STYLE_PRESETS);
 export const aspectRatioSchema = z.enum(ASPECT_RATIOS);
-
-export type ShotType = z.infer<typeof shotTypeSchema>;
-export type CameraMove = z.infer<typeof cameraMoveSchema>;
-export type Form = z.infer<typeof formSchema>;
-export type NarrativeRole = z.infer<typeof narrativeRoleSchema>;
-export type StylePreset = z.infer<typeof stylePresetSchema>;
-export type AspectRatio = z.infer<typeof aspectRatioSchema>;
-
-export const LIMITS = {
-  promptMaxChars: 4000,
-  durationMin: 5,
-  durationMax: 300,
-  frameCountMin: 3,
-  frameCountMax: 12,
-  /**
-   * A plan may hold more scenes than a caller can ask for: 12 × 15 s is 180 s, so a longer target
-   * (up to 300 s) gets as many scenes as its length needs (300 s → 20 × 15 s).
-   */
-  planScenesMax: 20,
-  sceneSecondsMin: 1,
-  sceneSecondsMax: 15,
-  /** Sum of scene durations must match the target within this many seconds. */
-  durationTolerance: 0.05,
-} as const;
 
 const hexColor = z.string().regex(/^#[0-9a-fA-F]{6}$/, "a #rrggbb colour");
 
@@ -103,9 +52,7 @@ export const characterSchema = z.object({
 });
 export type Character = z.infer<typeof characterSchema>;
 
-export const DIAGRAM_KINDS = ["line-chart", "bar-chart", "timeline", "steps", "cutaway", "comparison"] as const;
 export const diagramKindSchema = z.enum(DIAGRAM_KINDS);
-export type DiagramKind = z.infer<typeof diagramKindSchema>;
 
 /**
  * What an explainer scene charts, so the sketch renderer can draw a real chart, timeline, step
@@ -171,8 +118,3 @@ export const planRequestSchema = z.object({
 });
 export type PlanRequestInput = z.input<typeof planRequestSchema>;
 export type PlanRequest = z.output<typeof planRequestSchema>;
-
-/** 1 scene per 5 s, at least 3, at most 10 — unless the caller asked for a count. */
-export function defaultSceneCount(targetDuration: number): number {
-  return Math.min(10, Math.max(3, Math.round(targetDuration / 5)));
-}

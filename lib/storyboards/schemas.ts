@@ -7,8 +7,10 @@ import {
   shotTypeSchema,
   stylePresetSchema,
 } from "@/lib/planner/schema";
+import { SCENE_TEXT_RULES as RULES } from "./scene-limits";
 
-// Request bodies of the storyboard and scene routes. Client-safe: the editor validates with them too.
+// Request bodies of the storyboard and scene routes, validated on the server. The editor's hints
+// use the same limits from ./scene-limits (zod-free).
 
 /** Our ids are UUIDs and providers' prediction ids are alphanumeric: anything else is malformed (400), not unknown (404). */
 export const idSchema = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_-]{0,99}$/, "not a valid id (letters, digits, - and _)");
@@ -25,13 +27,13 @@ export const storyboardPatchSchema = z
 
 const text = (max: number) => multiLineText().max(max);
 const sceneFields = {
-  description: multiLineText().trim().min(1, "the description is empty").max(1000),
-  imagePrompt: multiLineText().trim().min(1, "the image prompt is empty").max(2000),
+  description: multiLineText().trim().min(1, RULES.description.emptyMessage).max(RULES.description.max),
+  imagePrompt: multiLineText().trim().min(1, RULES.imagePrompt.emptyMessage).max(RULES.imagePrompt.max),
   durationSeconds: z.number().min(LIMITS.sceneSecondsMin).max(LIMITS.sceneSecondsMax),
   shotType: shotTypeSchema,
   cameraMove: cameraMoveSchema,
-  dialogue: text(1000).nullable(),
-  notes: text(1000).nullable(),
+  dialogue: text(RULES.dialogue.max).nullable(),
+  notes: text(RULES.notes.max).nullable(),
 };
 
 export const sceneCreateSchema = z.strictObject({

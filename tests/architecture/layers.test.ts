@@ -16,6 +16,7 @@ const ALLOWED: Record<string, readonly string[]> = {
   errors: [],
   "text-fields": [],
   "sketch-looks": [],
+  wording: [],
   config: ["errors"],
   http: ["errors"],
   storage: ["config", "errors"],
@@ -23,7 +24,7 @@ const ALLOWED: Record<string, readonly string[]> = {
   providers: ["config", "errors", "planner", "sketch-looks"],
   db: ["config", "errors", "planner", "providers"],
   workspaces: ["config", "db", "errors"],
-  generation: ["config", "db", "errors", "planner", "providers", "storage"],
+  generation: ["config", "db", "errors", "planner", "providers", "storage", "wording"],
   export: ["config", "db", "errors", "planner", "storage", "text-fields"],
   diagnostics: ["config", "db", "errors", "planner", "providers", "storage"],
   inputs: ["config", "db", "errors", "planner", "text-fields"],
@@ -200,6 +201,30 @@ describe("layer rules (shared/ARCHITECTURE.md)", () => {
       }
     }
     expect(clients).toBeGreaterThan(5);
+    expect(violations).toEqual([]);
+  });
+
+  it("no client component reaches zod: validation runs on the server, forms import zod-free constants", () => {
+    const isClient = (file: string) => /^\s*["']use client["']/.test(sources.get(file) ?? "");
+    const importsZod = (file: string) => valueImports(sources.get(file) ?? "").some((spec) => spec === "zod" || spec.startsWith("zod/"));
+    const violations: string[] = [];
+    for (const start of edges.keys()) {
+      if (!isClient(start)) continue;
+      const seen = new Set<string>([start]);
+      const queue: { file: string; via: string[] }[] = [{ file: start, via: [rel(start)] }];
+      while (queue.length) {
+        const { file, via } = queue.shift()!;
+        if (importsZod(file)) {
+          violations.push(via.join(" → "));
+          continue;
+        }
+        for (const next of edges.get(file) ?? []) {
+          if (seen.has(next)) continue;
+          seen.add(next);
+          queue.push({ file: next, via: [...via, rel(next)] });
+        }
+      }
+    }
     expect(violations).toEqual([]);
   });
 });

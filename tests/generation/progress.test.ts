@@ -156,7 +156,7 @@ describe("summarizeProgress", () => {
       scenesCompleted: 0,
       scenesInFlight: 0,
       estimatedCompletionSeconds: null,
-      message: "Not drawn yet",
+      message: "5 frames to draw",
       cost: { estimated: 0.015, actual: 0, currency: "USD" },
     });
   });

@@ -145,8 +145,8 @@ describe("summarizeProgress", () => {
     expect(summarizeProgress(progress({ stage: "idle", scenesTotal: 5, scenesCompleted: 0 }), NOW).text).toBe(
       "5 frames to draw",
     );
-    expect(summarizeProgress(progress({ stage: "idle", scenesTotal: 5, scenesCompleted: 3 }), NOW).text).toBe(
-      "3 of 5 frames drawn",
+    expect(summarizeProgress(progress({ stage: "ready", scenesTotal: 5, scenesCompleted: 3 }), NOW).text).toBe(
+      "Ready · 2 new scenes not drawn yet",
     );
   });
 });

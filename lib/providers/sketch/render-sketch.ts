@@ -23,11 +23,6 @@ export function captionFieldsOf(input: ImageInput): CaptionFields {
   };
 }
 
-/** The frame as SVG markup (caption text excluded) — for debugging and tests. */
-export function renderSketchSvg(input: ImageInput): string {
-  return composeFrame(input, frameLayout(input.aspectRatio)).svg;
-}
-
 /** The nouns the renderer draws for this input (composition only, no pixels: about 2 ms). */
 export function sketchDepicts(input: ImageInput): string[] {
   return composeFrame(input, frameLayout(input.aspectRatio)).depicts;

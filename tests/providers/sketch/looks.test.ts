@@ -4,7 +4,8 @@ import type { StylePreset } from "@/lib/planner/schema";
 import { frameLayout } from "@/lib/providers/sketch/compose-frame";
 import { LOOK_SPECS, restroke } from "@/lib/providers/sketch/looks/look-spec";
 import { finish } from "@/lib/providers/sketch/looks/render-look";
-import { renderSketch, renderSketchSvg } from "@/lib/providers/sketch/render-sketch";
+import { composeFrame, frameLayout } from "@/lib/providers/sketch/compose-frame";
+import { renderSketch } from "@/lib/providers/sketch/render-sketch";
 import type { SketchLook } from "@/lib/sketch-looks";
 import { inputOf, LEO, MAYA, STYLE } from "./fixtures";
 
@@ -125,7 +126,8 @@ describe("sketch looks", () => {
 
   it("ink and digital redraw the strokes themselves: ink with a brush twice as heavy, digital in its own line colour", () => {
     const svg = (preset: StylePreset) => {
-      const s = renderSketchSvg(inputOf({ ...SCENES[0]!, style: { ...STYLE, preset } }));
+      const input = inputOf({ ...SCENES[0]!, style: { ...STYLE, preset } });
+      const s = composeFrame(input, frameLayout(input.aspectRatio)).svg;
       return preset === "comic" ? restroke(s, LOOK_SPECS.ink) : s;
     };
     const widths = (s: string, colour: string) =>
