@@ -13,6 +13,8 @@ export type GenerationProgress = {
   scenesCompleted: number;
   scenesFailed: number;
   scenesInFlight: number;
+  /** Of the scenes in flight, those waiting for an automatic retry of a failed attempt. */
+  scenesRetrying: number;
   /** 1-based order of the first scene still being drawn. */
   currentScene: number | null;
   estimatedCompletionSeconds: number | null;
@@ -52,6 +54,8 @@ export function summarizeProgress(input: {
   let completed = 0;
   let failed = 0;
   let inFlight = 0;
+  let retrying = 0;
+  let failedOverPicture = 0;
   /** In flight for a scene that already has a frame: a regenerate. */
   let redrawing = 0;
   let untouched = 0;
@@ -65,11 +69,17 @@ export function summarizeProgress(input: {
     }
     if (isPending(entry.latest)) {
       inFlight++;
+      if (entry.latest.status === "failed") retrying++;
       if (entry.succeeded.length > 0) redrawing++;
       inFlightStarted.push(entry.latest.createdAt.getTime());
       currentScene ??= scene.order;
-    } else if (entry.succeeded.length > 0) completed++;
-    else if (entry.latest.status === "failed" || entry.latest.status === "canceled") failed++;
+    } else if (entry.latest.status === "failed") {
+      // Failed for good, even over an older success: the person asked for a redraw and it failed.
+      failed++;
+      if (entry.succeeded.length > 0) failedOverPicture++;
+    }
+    else if (entry.succeeded.length > 0) completed++;
+    else if (entry.latest.status === "canceled") failed++;
     else untouched++;
   }
 
@@ -112,7 +122,7 @@ export function summarizeProgress(input: {
     stage = "ready";
     storyboardStatus = "ready";
     message = untouched > 0 ? `Ready · ${untouched} new scene${untouched === 1 ? "" : "s"} not drawn yet` : "Ready";
-  } else if (completed === 0) {
+  } else if (completed === 0 && failedOverPicture === 0) {
     stage = "failed";
     storyboardStatus = "failed";
     message = failed === 1 ? "The frame failed" : `All ${failed} frames failed`;
@@ -129,6 +139,7 @@ export function summarizeProgress(input: {
     scenesCompleted: completed,
     scenesFailed: failed,
     scenesInFlight: inFlight,
+    scenesRetrying: retrying,
     currentScene,
     estimatedCompletionSeconds: eta,
     message,
