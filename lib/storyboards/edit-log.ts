@@ -43,11 +43,15 @@ export async function recordEdit(
     before: Record<string, unknown>;
     after: Record<string, unknown>;
     now: Date;
+    /** false for an edit that must stand alone in the history (a restore from it). */
+    coalesce?: boolean;
   },
 ): Promise<StoryboardEditRow | null> {
+  const { coalesce = true, ...entry } = edit;
   await discardUndoneEdits({ db, storyboardId: edit.storyboardId });
   const newest = await getNewestEdit({ db, storyboardId: edit.storyboardId });
   if (
+    coalesce &&
     edit.kind === "scene.edit" &&
     newest &&
     newest.status === "done" &&
@@ -59,5 +63,5 @@ export async function recordEdit(
     await updateEditById({ db, id: newest.id, patch: { after: edit.after, updatedAt: edit.now } });
     return { ...newest, after: edit.after, updatedAt: edit.now };
   }
-  return insertEdit({ db, edit: { ...edit, id: newId(), actorId: null } });
+  return insertEdit({ db, edit: { ...entry, id: newId(), actorId: null } });
 }

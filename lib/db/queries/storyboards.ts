@@ -174,12 +174,12 @@ export async function getStoryboardChangeState({
     .select({
       revision: storyboards.revision,
       updatedAt: sql<number>`${storyboards.updatedAt}`,
-      scenes: sql<number>`(select count(*) from ${scenes} where ${scenes.storyboardId} = ${storyboards.id})`,
-      scenesChanged: sql<number | null>`(select max(${scenes.updatedAt}) from ${scenes} where ${scenes.storyboardId} = ${storyboards.id})`,
-      sceneRevisions: sql<number | null>`(select sum(${scenes.revision}) from ${scenes} where ${scenes.storyboardId} = ${storyboards.id})`,
-      frames: sql<number>`(select count(*) from ${frames} where ${frames.storyboardId} = ${storyboards.id})`,
-      framesChanged: sql<number | null>`(select max(${frames.updatedAt}) from ${frames} where ${frames.storyboardId} = ${storyboards.id})`,
-      edits: sql<string | null>`(select count(*) || ':' || coalesce(max(${storyboardEdits.updatedAt}), 0) from ${storyboardEdits} where ${storyboardEdits.storyboardId} = ${storyboards.id})`,
+      scenes: sql<number>`(select count(*) from ${scenes} where ${scenes.storyboardId} = ${id})`,
+      scenesChanged: sql<number | null>`(select max(${scenes.updatedAt}) from ${scenes} where ${scenes.storyboardId} = ${id})`,
+      sceneRevisions: sql<number | null>`(select sum(${scenes.revision}) from ${scenes} where ${scenes.storyboardId} = ${id})`,
+      frames: sql<number>`(select count(*) from ${frames} where ${frames.storyboardId} = ${id})`,
+      framesChanged: sql<number | null>`(select max(${frames.updatedAt}) from ${frames} where ${frames.storyboardId} = ${id})`,
+      edits: sql<string | null>`(select count(*) || ':' || coalesce(max(${storyboardEdits.updatedAt}), 0) from ${storyboardEdits} where ${storyboardEdits.storyboardId} = ${id})`,
     })
     .from(storyboards)
     .where(and(eq(storyboards.id, id), eq(storyboards.workspaceId, workspaceId), live))
