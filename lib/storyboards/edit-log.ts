@@ -16,12 +16,17 @@ export const COALESCE_MS = 4000;
 export async function editableStoryboardOrThrow(db: DbOrTx, workspaceId: string, id: string): Promise<StoryboardRow> {
   const storyboard = await getStoryboardById({ db, workspaceId, id });
   if (!storyboard) throw new AppError("NOT_FOUND", "No storyboard with this id.");
+  assertUnlocked(storyboard);
+  return storyboard;
+}
+
+/** An approved storyboard is locked: edits (and new drawings) wait until it is reopened. */
+export function assertUnlocked(storyboard: StoryboardRow): void {
   if (storyboard.approvedAt) {
     throw new AppError("STORYBOARD_LOCKED", "This storyboard is approved and locked; reopen it to make changes.", {
       details: { approvedAt: storyboard.approvedAt.toISOString(), approvedBy: storyboard.approvedBy },
     });
   }
-  return storyboard;
 }
 
 const sameKeys = (a: Record<string, unknown>, b: Record<string, unknown>) => {

@@ -96,7 +96,7 @@ describe("scene revisions and conflicts", () => {
     expect((await patchScene(sb.id, s.id, { notes: "after the frame landed", baseRevision: s.revision })).status).toBe(200);
   });
 
-  it("storyboard PATCH: revision, conflict with the current values, ETag on GET", async () => {
+  it("storyboard PATCH: revision, conflict with the current values; GET answers 304 to its own ETag until something changes", async () => {
     const sb = await create("Two owls argue about the moon");
     const { PATCH, GET } = (await r()).one;
     expect(sb.revision).toBe(0);
@@ -107,7 +107,14 @@ describe("scene revisions and conflicts", () => {
     expect(stale.status).toBe(409);
     expect(stale.body.error).toMatchObject({ code: "REVISION_CONFLICT", details: { revision: 1, current: { title: "Owls" } } });
     const got = await call(GET, { params: { id: sb.id } });
-    expect(got.headers.get("etag")).toBe('"1"');
+    const etag = got.headers.get("etag")!;
+    expect(etag).toMatch(/^"[A-Za-z0-9_-]{16}"$/);
+    const same = await call(GET, { params: { id: sb.id }, headers: { "if-none-match": etag } });
+    expect(same.status).toBe(304);
+    await patchScene(sb.id, sb.scenes[0].id, { notes: "a scene changed, not the storyboard's own fields" });
+    const changed = await call(GET, { params: { id: sb.id }, headers: { "if-none-match": etag } });
+    expect(changed.status).toBe(200);
+    expect(changed.body.storyboard.scenes[0].notes).toBe("a scene changed, not the storyboard's own fields");
   });
 });
 
@@ -206,6 +213,9 @@ describe("approval lock", () => {
     const routes = await r();
     const approve = await call(routes.one.PATCH, { method: "PATCH", params: { id: sb.id }, body: { approved: true } });
     expect(approve.status).toBe(200);
+    const redraw = await call(routes.generate.POST, { method: "POST", params: { id: sb.id }, body: { force: true } });
+    expect(redraw.status).toBe(409);
+    expect(redraw.body.error.code).toBe("STORYBOARD_LOCKED");
     const [a, b, c] = sb.scenes;
     const attempts = [
       await patchScene(sb.id, a.id, { description: "changed" }),

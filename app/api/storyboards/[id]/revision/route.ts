@@ -9,7 +9,7 @@ export const GET = route(async (request, ctx: RouteContext<"/api/storyboards/[id
   const id = idSchema.parse((await ctx.params).id);
   const { revision, version } = await storyboardVersion({ db: await getDb(), workspaceId: currentWorkspaceId(request), id });
   const etag = `"${version}"`;
-  const headers = { ETag: etag, "Cache-Control": "no-cache" };
+  const headers = { ETag: etag, "Cache-Control": "private, no-cache" };
   if (request.headers.get("if-none-match") === etag) return new Response(null, { status: 304, headers });
   return Response.json({ success: true, revision, version }, { headers });
 });
