@@ -7,6 +7,12 @@ export const ERROR_STATUS = {
   FORBIDDEN: 403,
   NOT_FOUND: 404,
   CONFLICT: 409,
+  /** A write based on an old revision (`baseRevision` / If-Match): the answer carries the current value. */
+  REVISION_CONFLICT: 409,
+  /** The storyboard is approved: edits wait until it is reopened. */
+  STORYBOARD_LOCKED: 409,
+  /** Approving with scenes that have no finished frame, without `force: true`: the answer carries the counts. */
+  APPROVAL_INCOMPLETE: 409,
   PLAN_INVALID: 502,
   PLAN_REFUSED: 422,
   RATE_LIMIT: 503,
@@ -44,17 +50,20 @@ export class AppError extends Error {
   readonly code: ErrorCode;
   readonly issues: ErrorIssue[] | undefined;
   readonly retryAfterSeconds: number | undefined;
+  /** Structured facts the client acts on (a conflict's current value, an approval's missing count); never internals. */
+  readonly details: Record<string, unknown> | undefined;
 
   constructor(
     code: ErrorCode,
     message: string,
-    options: { issues?: ErrorIssue[]; retryAfterSeconds?: number; cause?: unknown } = {},
+    options: { issues?: ErrorIssue[]; retryAfterSeconds?: number; cause?: unknown; details?: Record<string, unknown> } = {},
   ) {
     super(message, { cause: options.cause });
     this.name = "AppError";
     this.code = code;
     this.issues = options.issues;
     this.retryAfterSeconds = options.retryAfterSeconds;
+    this.details = options.details;
   }
 
   get status(): number {

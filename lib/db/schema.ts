@@ -39,6 +39,12 @@ export const storyboards = sqliteTable(
     styleBible: text("style_bible", { mode: "json" }).$type<StyleBible>(),
     characters: text("characters", { mode: "json" }).$type<Character[]>(),
     approvedAt: integer("approved_at", { mode: "timestamp_ms" }),
+    /** Who approved (a user id); null until accounts land. */
+    approvedBy: text("approved_by"),
+    /** Bumped on every change of the storyboard's own fields (title, style, aspect ratio, approval). */
+    revision: integer("revision").notNull().default(0),
+    /** Soft delete: hidden from every read until restored or purged. */
+    deletedAt: integer("deleted_at", { mode: "timestamp_ms" }),
     ...timestamps,
   },
   (t) => [index("storyboards_workspace_created_idx").on(t.workspaceId, t.createdAt)],
@@ -67,6 +73,8 @@ export const scenes = sqliteTable(
     selectedFrameId: text("selected_frame_id"),
     /** Bumped on every edit so a stale client write can be detected. */
     revision: integer("revision").notNull().default(0),
+    /** Soft delete: hidden from reads, exports, generation and the order until restored or purged. */
+    deletedAt: integer("deleted_at", { mode: "timestamp_ms" }),
     ...timestamps,
   },
   (t) => [index("scenes_storyboard_order_idx").on(t.storyboardId, t.order)],
@@ -198,3 +206,43 @@ export const gpuJobs = sqliteTable("gpu_jobs", {
   ...timestamps,
 });
 export type GpuJobRow = typeof gpuJobs.$inferSelect;
+
+export const EDIT_KINDS = [
+  "scene.edit",
+  "scene.add",
+  "scene.delete",
+  "scene.restore",
+  "scenes.reorder",
+  "frame.select",
+  "frame.upload",
+  "storyboard.edit",
+] as const;
+export type EditKind = (typeof EDIT_KINDS)[number];
+
+/**
+ * The edit log: one row per edit operation on a storyboard, with the state before and after, so
+ * undo / redo / history work across reloads. `status` makes the log a stack: undo flips the
+ * newest "done" entry to "undone", redo flips the oldest "undone" back; a new edit marks every
+ * "undone" entry "discarded" (the redo branch is gone).
+ */
+export const storyboardEdits = sqliteTable(
+  "storyboard_edits",
+  {
+    id: text("id").primaryKey(),
+    storyboardId: text("storyboard_id")
+      .notNull()
+      .references(() => storyboards.id, { onDelete: "cascade" }),
+    /** 1, 2, 3 … within a storyboard. */
+    seq: integer("seq").notNull(),
+    kind: text("kind", { enum: EDIT_KINDS }).notNull(),
+    sceneId: text("scene_id"),
+    before: text("before", { mode: "json" }).$type<Record<string, unknown>>().notNull(),
+    after: text("after", { mode: "json" }).$type<Record<string, unknown>>().notNull(),
+    status: text("status", { enum: ["done", "undone", "discarded"] }).notNull().default("done"),
+    /** Who made the edit (a user id); null until accounts land. */
+    actorId: text("actor_id"),
+    ...timestamps,
+  },
+  (t) => [uniqueIndex("storyboard_edits_seq_idx").on(t.storyboardId, t.seq)],
+);
+export type StoryboardEditRow = typeof storyboardEdits.$inferSelect;

@@ -30,6 +30,14 @@ const AHEAD_BYTES = 1024 * 1024;
  */
 export function streamStoryboardZip(sb: ExportStoryboard, read: ReadObject, options: ZipOptions = {}): ReadableStream<Uint8Array> {
   const now = options.now ?? new Date();
+  return streamZipArchive((archive, gate) => fillArchive(archive, sb, read, now, options.pdf, gate));
+}
+
+/**
+ * A ZIP streamed as the client drains it; `fill` appends entries (waiting on `gate.ready()`
+ * before reading each large one) and finalizes the archive. Shared by the ZIP and bundle exports.
+ */
+export function streamZipArchive(fill: (archive: Archiver, gate: ReadGate) => Promise<void>): ReadableStream<Uint8Array> {
   // Frames are already compressed: they are stored; only text entries are deflated.
   const archive = createZipArchive({ zlib: { level: 6 } });
   const chunks = archive[Symbol.asyncIterator]() as AsyncIterator<Buffer>;
@@ -41,7 +49,7 @@ export function streamStoryboardZip(sb: ExportStoryboard, read: ReadObject, opti
       async pull(controller) {
         if (!started) {
           started = true;
-          fillArchive(archive, sb, read, now, options.pdf, gate).catch((error: unknown) => {
+          fill(archive, gate).catch((error: unknown) => {
             archive.destroy(error instanceof Error ? error : new Error(String(error)));
           });
         }
@@ -131,7 +139,7 @@ function oneLine(text: string, max = 80): string {
 }
 
 /** Counts bytes handed to archiver against bytes the reader took, and parks the producer between. */
-class ReadGate {
+export class ReadGate {
   private appendedBytes = 0;
   private consumedBytes = 0;
   private waiter: (() => void) | null = null;

@@ -14,6 +14,8 @@ export type GenerationProgress = {
   scenesCompleted: number;
   scenesFailed: number;
   scenesInFlight: number;
+  /** Of the scenes in flight, those waiting for an automatic retry of a failed attempt. */
+  scenesRetrying: number;
   /** 1-based order of the first scene still being drawn. */
   currentScene: number | null;
   estimatedCompletionSeconds: number | null;
@@ -52,6 +54,9 @@ export function summarizeProgress(input: {
   let drawing = 0;
   /** Of those, scenes that already have a frame: a regenerate. */
   let redrawing = 0;
+  let retrying = 0;
+  /** Failed for good over an older success: the person asked for a redraw and it failed. */
+  let failedOverPicture = 0;
   /** Soonest scheduled automatic retry among the pending scenes (ms since epoch). */
   let nextRetryAt: number | null = null;
   let currentScene: number | null = null;
@@ -65,13 +70,17 @@ export function summarizeProgress(input: {
         drawing++;
         if (entry.succeeded.length > 0) redrawing++;
       } else if (entry.latest.nextAttemptAt) {
+        retrying++;
         const at = entry.latest.nextAttemptAt.getTime();
         nextRetryAt = nextRetryAt === null ? at : Math.min(nextRetryAt, at);
       }
       inFlightStarted.push(entry.latest.createdAt.getTime());
       currentScene ??= scene.order;
+    } else if (entry.latest.status === "failed") {
+      failed++;
+      if (entry.succeeded.length > 0) failedOverPicture++;
     } else if (entry.succeeded.length > 0) completed++;
-    else if (entry.latest.status === "failed" || entry.latest.status === "canceled") failed++;
+    else if (entry.latest.status === "canceled") failed++;
   }
 
   const finished = input.frames.filter((f) => f.status === "succeeded" && f.completedAt);
@@ -93,7 +102,15 @@ export function summarizeProgress(input: {
 
   const total = scenes.length;
   const stage: GenerationStage =
-    inFlight > 0 ? "generating" : completed === 0 && failed === 0 ? "idle" : failed === 0 ? "ready" : completed === 0 ? "failed" : "partial";
+    inFlight > 0
+      ? "generating"
+      : completed === 0 && failed === 0
+        ? "idle"
+        : failed === 0
+          ? "ready"
+          : completed === 0 && failedOverPicture === 0
+            ? "failed"
+            : "partial";
   const storyboardStatus: StoryboardStatus = stage === "idle" ? "draft" : stage;
   const { text: message } = describeProgress({
     total,
@@ -114,6 +131,7 @@ export function summarizeProgress(input: {
     scenesCompleted: completed,
     scenesFailed: failed,
     scenesInFlight: inFlight,
+    scenesRetrying: retrying,
     currentScene,
     estimatedCompletionSeconds: eta,
     message,

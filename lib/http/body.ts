@@ -26,6 +26,11 @@ export async function readJsonBody(request: Request, maxBytes = DEFAULT_MAX_BODY
  * Content-Length may be absent or lie, and buffering first lets one request fill the memory.
  */
 export async function readTextBody(request: Request, maxBytes: number): Promise<string> {
+  return (await readBytesBody(request, maxBytes)).toString("utf8");
+}
+
+/** The raw body as bytes (an uploaded image, a ZIP), with the same streaming 413 as readTextBody. */
+export async function readBytesBody(request: Request, maxBytes: number): Promise<Buffer> {
   const declared = Number(request.headers.get("content-length") ?? "NaN");
   if (Number.isFinite(declared) && declared > maxBytes) throw tooLarge(maxBytes);
   const chunks: Uint8Array[] = [];
@@ -43,7 +48,7 @@ export async function readTextBody(request: Request, maxBytes: number): Promise<
       chunks.push(value);
     }
   }
-  return Buffer.concat(chunks).toString("utf8");
+  return Buffer.concat(chunks);
 }
 
 /** readJsonBody + zod: the parsed, typed body or a 4xx. */

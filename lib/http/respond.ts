@@ -4,7 +4,7 @@ import { AppError, ERROR_STATUS, loggableError, type ErrorIssue } from "@/lib/er
 
 export type ErrorEnvelope = {
   success: false;
-  error: { code: string; message: string; issues?: ErrorIssue[] };
+  error: { code: string; message: string; issues?: ErrorIssue[]; details?: Record<string, unknown> };
 };
 
 export function zodIssues(e: ZodError): ErrorIssue[] {
@@ -35,7 +35,12 @@ export function toErrorResponse(e: unknown): Response {
 function errorJson(e: AppError): Response {
   const body: ErrorEnvelope = {
     success: false,
-    error: { code: e.code, message: e.message, ...(e.issues ? { issues: e.issues } : {}) },
+    error: {
+      code: e.code,
+      message: e.message,
+      ...(e.issues ? { issues: e.issues } : {}),
+      ...(e.details ? { details: e.details } : {}),
+    },
   };
   const headers: Record<string, string> = { "Cache-Control": "no-store" };
   if (e.retryAfterSeconds !== undefined) headers["Retry-After"] = String(Math.max(1, Math.ceil(e.retryAfterSeconds)));

@@ -82,11 +82,24 @@ export type StoryboardDto = {
   styleBible: StyleBible | null;
   characters: Character[];
   approvedAt: string | null;
+  /** Who approved (null until accounts land). An approved storyboard is locked: edits answer 409 STORYBOARD_LOCKED. */
+  approvedBy: string | null;
+  /** Bumped on every change of title, style, aspect ratio or approval; send it back as `baseRevision`. */
+  revision: number;
+  /** Generation stage: `partial` when some scene failed for good ("Ready, 2 scenes failed"). */
+  stage: GenerationStage;
+  scenesCompleted: number;
+  /** Scenes whose newest attempt failed for good (or was canceled with no picture), even over an older picture. */
+  scenesFailed: number;
   createdAt: string;
   updatedAt: string;
   cost: CostDto;
   scenes: SceneDto[];
+  /** Soft-deleted scenes, newest deletion first: POST …/scenes/:sceneId/restore brings one back. */
+  deletedScenes: DeletedSceneDto[];
 };
+
+export type DeletedSceneDto = { id: string; order: number; description: string; deletedAt: string };
 
 export type StoryboardSummaryDto = {
   id: string;
@@ -97,6 +110,7 @@ export type StoryboardSummaryDto = {
   status: StoryboardStatus;
   sceneCount: number;
   approvedAt: string | null;
+  revision: number;
   createdAt: string;
   updatedAt: string;
   /** Up to 8 thumbnail URLs in scene order (null where a scene has no frame yet). */
@@ -113,4 +127,39 @@ export type StoryboardProgressDto = GenerationProgress & {
 export type GenerateResponseDto = {
   frames: { frameId: string; sceneId: string; predictionId: string | null; status: FrameStatusDto; pollUrl: string }[];
   progress: StoryboardProgressDto;
+};
+
+export type EditKindDto =
+  | "scene.edit"
+  | "scene.add"
+  | "scene.delete"
+  | "scene.restore"
+  | "scenes.reorder"
+  | "frame.select"
+  | "frame.upload"
+  | "storyboard.edit";
+
+/** One entry of a storyboard's edit log (GET …/history). */
+export type EditDto = {
+  id: string;
+  seq: number;
+  kind: EditKindDto;
+  sceneId: string | null;
+  /** The changed fields before and after (for reorder: the scene id lists). */
+  before: Record<string, unknown>;
+  after: Record<string, unknown>;
+  /** done: in effect; undone: taken back (redo brings it again); discarded: undone, then replaced by a new edit. */
+  status: "done" | "undone" | "discarded";
+  /** Null until accounts land. */
+  actorId: string | null;
+  createdAt: string;
+  updatedAt: string;
+};
+
+export type HistoryDto = {
+  entries: EditDto[];
+  /** Pass as `before` for the next (older) page; null at the start of the log. */
+  nextBefore: number | null;
+  canUndo: boolean;
+  canRedo: boolean;
 };

@@ -8,6 +8,7 @@ import { webhookUrlFor } from "@/lib/generation/webhook-url";
 import { AppError } from "@/lib/errors";
 import { activeProvider } from "@/lib/providers/get-provider";
 import type { FrameRow } from "@/lib/db/schema";
+import { assertUnlocked } from "./edit-log";
 import { loadStoryboardOrThrow } from "./load-storyboard";
 
 /**
@@ -20,6 +21,7 @@ export async function generateSceneImage(
   args: { workspaceId: string; storyboardId: string; sceneIndex: number; prompt: string; referenceImageUrl: string | null },
 ): Promise<FrameRow> {
   const loaded = await loadStoryboardOrThrow({ db: deps.db, workspaceId: args.workspaceId, id: args.storyboardId });
+  assertUnlocked(loaded.storyboard);
   const scene = [...loaded.scenes].sort((a, b) => a.order - b.order)[args.sceneIndex];
   if (!scene) throw new AppError("NOT_FOUND", `The storyboard has no scene at index ${args.sceneIndex}.`);
   const latest = framesByScene(loaded.frames).get(scene.id)?.latest;

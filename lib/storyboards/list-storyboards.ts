@@ -16,6 +16,8 @@ const THUMBNAILS = 8;
 export const listQuerySchema = z.object({
   limit: z.coerce.number().int().min(1).max(100).default(20),
   cursor: singleLineText().max(200).optional(),
+  /** Search the title and the idea (case-insensitive substring). */
+  q: singleLineText().trim().max(200).optional(),
 });
 
 function decodeCursor(cursor: string | undefined): { createdAt: Date; id: string } | undefined {
@@ -34,13 +36,15 @@ export async function listStoryboards({
   workspaceId,
   limit = 20,
   cursor,
+  q,
 }: {
   db: Db;
   workspaceId: string;
   limit?: number;
   cursor?: string;
+  q?: string;
 }): Promise<{ storyboards: StoryboardSummaryDto[]; nextCursor: string | null }> {
-  const rows = await listStoryboardsByWorkspace({ db, workspaceId, limit: limit + 1, cursor: decodeCursor(cursor) });
+  const rows = await listStoryboardsByWorkspace({ db, workspaceId, limit: limit + 1, cursor: decodeCursor(cursor), search: q || undefined });
   const page = rows.slice(0, limit);
   const ids = page.map((r) => r.id);
   const [scenes, frames] = await Promise.all([
@@ -67,6 +71,7 @@ export async function listStoryboards({
         status: row.status,
         sceneCount: own.length,
         approvedAt: row.approvedAt?.toISOString() ?? null,
+        revision: row.revision,
         createdAt: row.createdAt.toISOString(),
         updatedAt: row.updatedAt.toISOString(),
         thumbnails,

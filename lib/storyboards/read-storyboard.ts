@@ -1,5 +1,6 @@
 import "server-only";
 import type { Db } from "@/lib/db/client";
+import { listDeletedScenesByStoryboard } from "@/lib/db/queries/scenes";
 import { AppError } from "@/lib/errors";
 import { getStorage } from "@/lib/storage/get-storage";
 import type { StoryboardDto } from "./dto";
@@ -9,7 +10,8 @@ import { toStoryboardDto } from "./to-dto";
 
 export async function getStoryboardDtoOrThrow(args: { db: Db; workspaceId: string; id: string }): Promise<StoryboardDto> {
   const loaded = await loadStoryboardOrThrow(args);
-  return toStoryboardDto({ ...loaded, progress: summarize(loaded), storage: getStorage() });
+  const deletedScenes = await listDeletedScenesByStoryboard({ db: args.db, storyboardId: args.id });
+  return toStoryboardDto({ ...loaded, progress: summarize(loaded), storage: getStorage(), deletedScenes });
 }
 
 /** For server pages: the storyboard, or null when there is none with this id. */

@@ -7,6 +7,7 @@ import { pollStoryboard, syncStoryboardStatus } from "@/lib/generation/poll-stor
 import { webhookUrlFor } from "@/lib/generation/webhook-url";
 import { activeProvider } from "@/lib/providers/get-provider";
 import type { GenerateResponseDto, StoryboardProgressDto } from "./dto";
+import { assertUnlocked } from "./edit-log";
 import { loadStoryboardOrThrow, type LoadedStoryboard } from "./load-storyboard";
 import { summarize } from "./summarize";
 import { toProgressDto } from "./to-dto";
@@ -17,6 +18,7 @@ export async function startStoryboardGeneration(
   args: { workspaceId: string; storyboardId: string; sceneIds?: string[]; force: boolean },
 ): Promise<GenerateResponseDto> {
   const loaded = await loadStoryboardOrThrow({ db: deps.db, workspaceId: args.workspaceId, id: args.storyboardId });
+  assertUnlocked(loaded.storyboard);
   const provider = activeProvider();
   const started = await generateStoryboard(deps, {
     ...loaded,

@@ -3,7 +3,7 @@ import type { FrameRow, SceneRow, StoryboardRow } from "@/lib/db/schema";
 import { framesByScene, selectedFrameOf } from "@/lib/generation/latest-frames";
 import type { ProgressSummary } from "@/lib/generation/progress";
 import type { Storage } from "@/lib/storage/types";
-import type { FrameDto, SceneDto, StoryboardDto, StoryboardProgressDto } from "./dto";
+import type { DeletedSceneDto, FrameDto, SceneDto, StoryboardDto, StoryboardProgressDto } from "./dto";
 import { sceneFieldsOf, storyboardFieldsOf } from "./row-fields";
 
 const iso = (d: Date | null | undefined) => (d ? d.toISOString() : null);
@@ -69,6 +69,7 @@ export async function toStoryboardDto(input: {
   frames: FrameRow[];
   progress: ProgressSummary;
   storage: Storage;
+  deletedScenes?: SceneRow[];
 }): Promise<StoryboardDto> {
   const { storyboard: s, progress } = input;
   const scenes = [...input.scenes].sort((a, b) => a.order - b.order);
@@ -80,6 +81,11 @@ export async function toStoryboardDto(input: {
     plannerUsed: s.plannerUsed,
     plannerModel: s.plannerModel,
     approvedAt: iso(s.approvedAt),
+    approvedBy: s.approvedBy,
+    revision: s.revision,
+    stage: progress.stage,
+    scenesCompleted: progress.scenesCompleted,
+    scenesFailed: progress.scenesFailed,
     createdAt: s.createdAt.toISOString(),
     updatedAt: s.updatedAt.toISOString(),
     cost: progress.cost,
@@ -90,6 +96,9 @@ export async function toStoryboardDto(input: {
       latestFrame: frames[i]!.latestFrame,
       variations: frames[i]!.variations,
     })),
+    deletedScenes: (input.deletedScenes ?? []).map(
+      (d): DeletedSceneDto => ({ id: d.id, order: d.order, description: d.description, deletedAt: d.deletedAt?.toISOString() ?? "" }),
+    ),
   };
 }
 

@@ -1,4 +1,5 @@
 import "server-only";
+import type { BundleFrame } from "@/lib/export/bundle";
 import type { ExportStoryboard, ReadObject } from "@/lib/export/types";
 import { framesByScene, selectedFrameOf } from "@/lib/generation/latest-frames";
 import { AppError } from "@/lib/errors";
@@ -33,6 +34,30 @@ export function toExportStoryboard({ storyboard: s, scenes, frames }: LoadedStor
         };
       }),
   };
+}
+
+/** Per scene id: every succeeded frame (newest first) as the bundle writes it, the selected one flagged. */
+export function toBundleFrames({ scenes, frames }: LoadedStoryboard): Map<string, BundleFrame[]> {
+  const byScene = framesByScene(frames);
+  const out = new Map<string, BundleFrame[]>();
+  for (const scene of scenes) {
+    const succeeded = (byScene.get(scene.id)?.succeeded ?? []).filter((f) => f.originalKey);
+    const selected = selectedFrameOf(scene.selectedFrameId, succeeded);
+    out.set(
+      scene.id,
+      succeeded.map((f) => ({
+        originalKey: f.originalKey!,
+        contentType: f.contentType ?? "image/png",
+        width: f.width ?? 0,
+        height: f.height ?? 0,
+        seed: f.seed,
+        model: f.model,
+        provider: f.provider,
+        selected: f.id === selected?.id,
+      })),
+    );
+  }
+  return out;
 }
 
 /** Reads stored bytes for the exporters; a missing object is an error the export reports. */

@@ -36,7 +36,8 @@ const BAD_KEYS = [[".."], ["..", "..", "etc", "passwd"], ["a\u0000"], ["%2e%2e"]
 
 /** Query values the routes that read a query must refuse, by parameter. */
 const BAD_QUERIES: Record<string, string[]> = {
-  "/api/storyboards": ["limit=abc", "limit=-5", "limit=1e9", "cursor=%00", `cursor=${"x".repeat(300)}`, "cursor=not-a-cursor"],
+  "/api/storyboards": ["limit=abc", "limit=-5", "limit=1e9", "cursor=%00", `cursor=${"x".repeat(300)}`, "cursor=not-a-cursor", "q=%00", `q=${"x".repeat(300)}`, "q=a%1Bb"],
+  "/api/storyboards/[id]/history": ["limit=0", "limit=abc", "limit=1000", "before=0", "before=-1", "before=x"],
   "/api/storyboards/[id]/export": ["format=exe", "", "format=pdf&layout=nope", "format=mp4&captions=maybe", "format=PDF"],
   "/api/storyboards/[id]/animatic": ["captions=maybe", "captions=2", "captions=%00"],
 };
@@ -60,10 +61,15 @@ const BAD_BODIES: { name: string; body: string; type?: string }[] = [
   { name: "text/plain JSON", body: '{"prompt":"a fox"}', type: "text/plain" },
 ];
 
-const readsBody = (r: Route) => /readJson|readOptionalJson|readJsonBody|readTextBody/.test(r.source);
+const readsBody = (r: Route) => /readJson|readOptionalJson|readJsonBody|readTextBody|readBytesBody/.test(r.source);
+/** Routes whose body is an image, not JSON: swept with every bad body above; tests/api/upload-frame.test.ts sends real ones. */
+const BINARY_BODY = new Set(["/api/storyboards/[id]/scenes/[sceneId]/frames"]);
 const readsQuery = (r: Route) => r.source.includes("searchParams");
 
 let storyboardId: string;
+/** A second storyboard for the routes whose valid request locks it (approve). */
+let lockableId: string;
+let editId: string;
 let sceneIds: string[];
 let routes: Route[];
 let exported: unknown;
@@ -75,13 +81,24 @@ beforeAll(async () => {
   const sb = (await call(create, { method: "POST", body: { prompt: "A lighthouse keeper finds a message in a bottle", frameCount: 3 } })).body.storyboard;
   storyboardId = sb.id;
   sceneIds = sb.scenes.map((s: { id: string }) => s.id);
+  lockableId = (await call(create, { method: "POST", body: { prompt: "A keeper locks the lighthouse for the winter", frameCount: 3 } })).body.storyboard.id;
+  const scenePatch = routes.find((r) => r.pattern === "/api/storyboards/[id]/scenes/[sceneId]")!.handlers.PATCH!;
+  await call(scenePatch, { method: "PATCH", params: { id: storyboardId, sceneId: sceneIds[0]! }, body: { notes: "a first edit, for the history routes" } });
+  const history = routes.find((r) => r.pattern === "/api/storyboards/[id]/history")!.handlers.GET!;
+  editId = (await call(history, { params: { id: storyboardId } })).body.entries[0].id;
   const exportRoute = routes.find((r) => r.pattern === "/api/storyboards/[id]/export")!.handlers.GET!;
   exported = await (await exportRoute(new Request(`http://127.0.0.1/x?format=json`), { params: Promise.resolve({ id: storyboardId }) })).json();
 });
 
 /** Params for a route: real ids (so bodies and queries get as far as validation), one segment swapped. */
 function paramsFor(r: Route, swap?: { name: string; value: string | string[] }) {
-  const real: Record<string, string | string[]> = { id: storyboardId, sceneId: sceneIds[0]!, predictionId: "nosuchprediction", key: ["storyboards", "x", "frames", "missing.png"] };
+  const real: Record<string, string | string[]> = {
+    id: r.pattern === "/api/storyboards/[id]/approve" ? lockableId : storyboardId,
+    sceneId: sceneIds[0]!,
+    editId,
+    predictionId: "nosuchprediction",
+    key: ["storyboards", "x", "frames", "missing.png"],
+  };
   const params: Record<string, string | string[]> = {};
   for (const s of r.segments) params[s.name] = swap?.name === s.name ? swap.value : real[s.name]!;
   return params;
@@ -178,11 +195,14 @@ describe("bad-input corpus over every route in app/api", () => {
       "POST /api/storyboards/[id]/scenes/reorder": () => ({ sceneIds: [...sceneIds].reverse() }),
       "POST /api/storyboards/[id]/generate": () => ({ sceneIds: [sceneIds[0]], force: true }),
       "POST /api/storyboards/import": () => exported,
+      "POST /api/storyboards/[id]/approve": () => ({ force: true }),
+      "POST /api/storyboards/[id]/history/[editId]/restore": () => ({ to: "before" }),
     };
     for (const r of routes.filter(readsBody)) {
       for (const method of (Object.keys(r.handlers) as Method[]).filter((m) => m !== "GET" && m !== "DELETE")) {
         const key = `${method} ${r.pattern}`;
         if (r.pattern === "/api/webhooks/replicate") continue; // signed: every unsigned body is refused above
+        if (BINARY_BODY.has(r.pattern)) continue; // no JSON text fields to sweep
         expect(valid[key], `${key} reads a body: add a valid one here so its text fields are swept`).toBeDefined();
         const base = valid[key]!();
         for (const leaf of stringLeaves(base)) {

@@ -58,10 +58,12 @@ describe("DELETE /api/storyboards/:id while generating", () => {
     expect(res.status).toBe(200);
     expect(fake.count("cancel")).toBe(5);
     for (const f of frames) expect(fake.count("cancel", f.predictionId)).toBe(1);
-    expect(await listFramesByStoryboard({ db: await (await import("@/lib/db/client")).getDb(), storyboardId: id })).toEqual([]);
+    // Soft delete: the rows stay (for restore), every one of them stopped.
+    const rows = await listFramesByStoryboard({ db: await (await import("@/lib/db/client")).getDb(), storyboardId: id });
+    expect(rows.map((f) => f.status)).toEqual(Array(5).fill("canceled"));
   });
 
-  it("a finalizer already holding its lease leaves no files in the deleted storyboard's folder", async () => {
+  it("a finalizer already holding its lease leaves no files in the deleted storyboard's folder once purged", async () => {
     const { r, id, frames } = await generating(3);
     const [first, ...rest] = frames;
     fake.setStatus(first!.predictionId, "succeeded");
@@ -85,6 +87,10 @@ describe("DELETE /api/storyboards/:id while generating", () => {
     expect(fake.count("cancel")).toBe(rest.length);
     release();
     await poll;
+    const { appGenerationDeps } = await import("@/lib/generation/app-deps");
+    const { purgeDeleted } = await import("@/lib/storyboards/purge-deleted");
+    const deps = await appGenerationDeps();
+    await purgeDeleted({ ...deps, now: () => new Date(Date.now() + 31 * 24 * 3600 * 1000) });
     expect(await filesUnder(id)).toEqual([]);
   });
 

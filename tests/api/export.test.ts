@@ -45,7 +45,7 @@ describe("export and import routes", () => {
     await res.arrayBuffer();
   });
 
-  it("round-trips JSON: export → import → export is identical but for the export date", async () => {
+  it("round-trips JSON: export → import → export is identical but for the export date and the “(imported)” title", async () => {
     const id = await drawnStoryboard("A grandmother teaches her grandson to fish at dawn on a misty lake", 4);
     const first = await exportAs(id, "format=json");
     expect(first.status).toBe(200);
@@ -55,8 +55,14 @@ describe("export and import routes", () => {
     expect(imported.status).toBe(201);
     expect(imported.body.storyboard.scenes).toHaveLength(4);
     const second = await (await exportAs(imported.body.storyboard.id, "format=json")).json();
-    const strip = (j: { exportedAt?: string; scenes: { frame: unknown }[] }) => ({ ...j, exportedAt: undefined, scenes: j.scenes.map((s) => ({ ...s, frame: undefined })) });
+    const strip = (j: { exportedAt?: string; storyboard: { title: string }; scenes: { frame: unknown }[] }) => ({
+      ...j,
+      exportedAt: undefined,
+      storyboard: { ...j.storyboard, title: undefined },
+      scenes: j.scenes.map((s) => ({ ...s, frame: undefined })),
+    });
     expect(strip(second)).toEqual(strip(file));
+    expect(second.storyboard.title).toBe(`${file.storyboard.title} (imported)`);
   });
 
   it("rejects foreign or broken JSON with 400 and issues", async () => {

@@ -99,7 +99,8 @@ describe("storyboard and scene edits", () => {
   it("patches title, style, aspect ratio and approval", async () => {
     const sb = await create({ prompt: "A girl teaches her grandfather to ride an electric scooter", frameCount: 3 });
     const { PATCH } = (await r()).one;
-    const res = await call(PATCH, { method: "PATCH", params: { id: sb.id }, body: { title: "Grandpa rides", approved: true, aspectRatio: "1:1" } });
+    // Nothing is drawn yet: approving needs force (see tests/api/edits.test.ts for the refusal).
+    const res = await call(PATCH, { method: "PATCH", params: { id: sb.id }, body: { title: "Grandpa rides", approved: true, force: true, aspectRatio: "1:1" } });
     expect(res.status).toBe(200);
     expect(res.body.storyboard).toMatchObject({ title: "Grandpa rides", aspectRatio: "1:1" });
     const approvedAt = res.body.storyboard.approvedAt;
@@ -203,7 +204,7 @@ describe("reorder", () => {
 });
 
 describe("DELETE /api/storyboards/:id", () => {
-  it("removes the storyboard and its stored files", async () => {
+  it("hides the storyboard at once, restore brings it back, and the purge removes it with its stored files", async () => {
     const sb = await create({ prompt: "A street musician plays for a single pigeon", frameCount: 3 });
     const routes = await r();
     await call(routes.generate.POST, { method: "POST", params: { id: sb.id } });
@@ -218,9 +219,27 @@ describe("DELETE /api/storyboards/:id", () => {
     expect(existsSync(folder)).toBe(true);
     const res = await call(routes.one.DELETE, { method: "DELETE", params: { id: sb.id } });
     expect(res.status).toBe(200);
-    expect(existsSync(folder)).toBe(false);
     expect((await call(routes.one.GET, { params: { id: sb.id } })).status).toBe(404);
     expect((await call(routes.one.DELETE, { method: "DELETE", params: { id: sb.id } })).status).toBe(404);
+    const listed = (await call(routes.collection.GET, { url: "http://127.0.0.1/api/storyboards?limit=100" })).body.storyboards;
+    expect(listed.map((s: { id: string }) => s.id)).not.toContain(sb.id);
+    expect(existsSync(folder)).toBe(true); // files stay for the undo
+
+    const restore = (await import("@/app/api/storyboards/[id]/restore/route")).POST;
+    const restored = await call(restore, { method: "POST", params: { id: sb.id } });
+    expect(restored.status).toBe(200);
+    expect(restored.body.storyboard.scenes.every((s: { selectedFrame: unknown }) => s.selectedFrame !== null)).toBe(true);
+
+    const { appGenerationDeps } = await import("@/lib/generation/app-deps");
+    const { purgeDeleted } = await import("@/lib/storyboards/purge-deleted");
+    const deps = await appGenerationDeps();
+    expect((await call(routes.one.DELETE, { method: "DELETE", params: { id: sb.id } })).status).toBe(200);
+    expect(await purgeDeleted(deps)).toMatchObject({ storyboards: 0 }); // deleted just now: still restorable
+    expect(existsSync(folder)).toBe(true);
+    const later = { ...deps, now: () => new Date(Date.now() + 31 * 24 * 3600 * 1000) };
+    expect((await purgeDeleted(later)).storyboards).toBeGreaterThanOrEqual(1);
+    expect(existsSync(folder)).toBe(false);
+    expect((await call(restore, { method: "POST", params: { id: sb.id } })).status).toBe(404);
   });
 });
 

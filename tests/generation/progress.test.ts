@@ -104,9 +104,22 @@ describe("summarizeProgress", () => {
     expect(p).toMatchObject({ stage: "generating", scenesInFlight: 1, scenesFailed: 0, currentScene: 2 });
   });
 
-  it("a failed regenerate keeps the scene's earlier success: still ready", () => {
+  it("a failed regenerate counts as failed (issue 14: the red card must show in the counts), partial since the old picture stays", () => {
     const p = summarize({ n: 1, frames: [done("s1", 4), frame("s1", { status: "failed", createdAt: t(30), completedAt: t(31) })] });
-    expect(p).toMatchObject({ stage: "ready", scenesCompleted: 1, scenesFailed: 0 });
+    expect(p).toMatchObject({ stage: "partial", storyboardStatus: "partial", scenesCompleted: 0, scenesFailed: 1, message: "Ready, 1 scene failed" });
+  });
+
+  it("a failed regenerate next to drawn scenes is partial; a canceled one over a picture is the person's choice and counts as done", () => {
+    const p = summarize({
+      n: 3,
+      frames: [done("s1", 4), done("s2", 4), frame("s2", { status: "failed", createdAt: t(30), completedAt: t(31) }), done("s3", 4), frame("s3", { status: "canceled", createdAt: t(30) })],
+    });
+    expect(p).toMatchObject({ stage: "partial", scenesCompleted: 2, scenesFailed: 1, scenesRetrying: 0 });
+  });
+
+  it("counts scenes waiting for an automatic retry as in flight and retrying", () => {
+    const p = summarize({ n: 2, frames: [done("s1", 4), frame("s2", { status: "failed", createdAt: t(30), nextAttemptAt: t(40) })] });
+    expect(p).toMatchObject({ stage: "generating", scenesInFlight: 1, scenesRetrying: 1, scenesFailed: 0 });
   });
 
   it("generating: ETA from the average finished frame and the concurrency", () => {

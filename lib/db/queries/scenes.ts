@@ -1,8 +1,11 @@
 import "server-only";
-import { and, asc, eq, gt, inArray, sql } from "drizzle-orm";
+import { and, asc, eq, gt, gte, inArray, isNotNull, isNull, lt, sql } from "drizzle-orm";
 import { runBatch } from "../batch";
 import type { Db, DbOrTx } from "../client";
-import { frames, scenes, type SceneRow } from "../schema";
+import { frames, scenes, type FrameRow, type SceneRow } from "../schema";
+
+/** A soft-deleted scene is invisible to every read but restore and purge. */
+const live = isNull(scenes.deletedAt);
 
 export async function listScenesByStoryboard({
   db,
@@ -11,22 +14,33 @@ export async function listScenesByStoryboard({
   db: DbOrTx;
   storyboardId: string;
 }): Promise<SceneRow[]> {
-  return db.select().from(scenes).where(eq(scenes.storyboardId, storyboardId)).orderBy(asc(scenes.order));
+  return db.select().from(scenes).where(and(eq(scenes.storyboardId, storyboardId), live)).orderBy(asc(scenes.order));
+}
+
+/** Soft-deleted scenes of a storyboard, most recently deleted first (what Undo offers). */
+export async function listDeletedScenesByStoryboard({ db, storyboardId }: { db: DbOrTx; storyboardId: string }): Promise<SceneRow[]> {
+  return db
+    .select()
+    .from(scenes)
+    .where(and(eq(scenes.storyboardId, storyboardId), isNotNull(scenes.deletedAt)))
+    .orderBy(sql`${scenes.deletedAt} desc`);
 }
 
 export async function getSceneById({
   db,
   storyboardId,
   sceneId,
+  includeDeleted = false,
 }: {
   db: DbOrTx;
   storyboardId: string;
   sceneId: string;
+  includeDeleted?: boolean;
 }): Promise<SceneRow | undefined> {
   const rows = await db
     .select()
     .from(scenes)
-    .where(and(eq(scenes.id, sceneId), eq(scenes.storyboardId, storyboardId)))
+    .where(and(eq(scenes.id, sceneId), eq(scenes.storyboardId, storyboardId), includeDeleted ? undefined : live))
     .limit(1);
   return rows[0];
 }
@@ -43,9 +57,18 @@ export async function insertSceneAt({
     db
       .update(scenes)
       .set({ order: sql`${scenes.order} + 1` })
-      .where(and(eq(scenes.storyboardId, scene.storyboardId), gt(scenes.order, scene.order - 1))),
+      .where(and(eq(scenes.storyboardId, scene.storyboardId), gt(scenes.order, scene.order - 1), live)),
     db.insert(scenes).values(scene),
   ]);
+}
+
+/** insertSceneAt inside a transaction (sequential statements; the transaction makes them atomic). */
+export async function insertSceneAtInTx({ db, scene }: { db: DbOrTx; scene: typeof scenes.$inferInsert & { order: number } }): Promise<void> {
+  await db
+    .update(scenes)
+    .set({ order: sql`${scenes.order} + 1` })
+    .where(and(eq(scenes.storyboardId, scene.storyboardId), gte(scenes.order, scene.order), live));
+  await db.insert(scenes).values(scene);
 }
 
 export type ScenePatch = Partial<
@@ -55,43 +78,79 @@ export type ScenePatch = Partial<
   >
 >;
 
+/**
+ * Updates a live scene. The revision counts changes of the scene's content (text, timing, shot,
+ * camera): choosing a frame — by a person or by a finished generation — does not bump it, so a
+ * frame landing while someone types never turns their next save into a conflict. With
+ * `baseRevision` the write applies only if the scene is still at that revision (undefined if not).
+ */
 export async function updateSceneById({
   db,
   storyboardId,
   sceneId,
   patch,
+  baseRevision,
 }: {
   db: DbOrTx;
   storyboardId: string;
   sceneId: string;
   patch: ScenePatch;
+  baseRevision?: number;
 }): Promise<SceneRow | undefined> {
+  const content = Object.keys(patch).some((k) => k !== "selectedFrameId");
   const rows = await db
     .update(scenes)
-    .set({ ...patch, revision: sql`${scenes.revision} + 1`, updatedAt: new Date() })
-    .where(and(eq(scenes.id, sceneId), eq(scenes.storyboardId, storyboardId)))
+    .set({ ...patch, ...(content ? { revision: sql`${scenes.revision} + 1` } : {}), updatedAt: new Date() })
+    .where(
+      and(
+        eq(scenes.id, sceneId),
+        eq(scenes.storyboardId, storyboardId),
+        live,
+        baseRevision === undefined ? undefined : eq(scenes.revision, baseRevision),
+      ),
+    )
     .returning();
   return rows[0];
 }
 
-/** Deletes a scene and its frames and closes the gap in the order, atomically. */
-export async function deleteSceneById({
-  db,
-  storyboardId,
-  scene,
-}: {
-  db: Db;
-  storyboardId: string;
-  scene: SceneRow;
-}): Promise<void> {
-  await runBatch(db, [
-    db.delete(frames).where(eq(frames.sceneId, scene.id)),
-    db.delete(scenes).where(and(eq(scenes.id, scene.id), eq(scenes.storyboardId, storyboardId))),
-    db
-      .update(scenes)
-      .set({ order: sql`${scenes.order} - 1` })
-      .where(and(eq(scenes.storyboardId, storyboardId), gt(scenes.order, scene.order))),
-  ]);
+/**
+ * Soft-deletes a scene and closes the gap in the order. The row keeps its old `order` as a note of
+ * where it stood, for restore; its frames stay, so a restore brings every variation back.
+ */
+export async function softDeleteSceneById({ db, scene, now }: { db: DbOrTx; scene: SceneRow; now: Date }): Promise<void> {
+  await db
+    .update(scenes)
+    .set({ deletedAt: now, updatedAt: now })
+    .where(and(eq(scenes.id, scene.id), live));
+  await db
+    .update(scenes)
+    .set({ order: sql`${scenes.order} - 1`, updatedAt: now })
+    .where(and(eq(scenes.storyboardId, scene.storyboardId), gt(scenes.order, scene.order), live));
+}
+
+/** Brings a soft-deleted scene back where it stood (or last, if the storyboard has fewer scenes now). */
+export async function restoreSceneById({ db, scene, now }: { db: DbOrTx; scene: SceneRow; now: Date }): Promise<number> {
+  const [count] = await db
+    .select({ n: sql<number>`count(*)` })
+    .from(scenes)
+    .where(and(eq(scenes.storyboardId, scene.storyboardId), live));
+  const order = Math.min(scene.order, (count?.n ?? 0) + 1);
+  await db
+    .update(scenes)
+    .set({ order: sql`${scenes.order} + 1`, updatedAt: now })
+    .where(and(eq(scenes.storyboardId, scene.storyboardId), gte(scenes.order, order), live));
+  await db.update(scenes).set({ deletedAt: null, order, updatedAt: now }).where(eq(scenes.id, scene.id));
+  return order;
+}
+
+/** Removes scenes soft-deleted before `before`, with their frames; returns what it removed. */
+export async function purgeDeletedScenes({ db, before }: { db: Db; before: Date }): Promise<{ scenes: SceneRow[]; frames: FrameRow[] }> {
+  const doomed = await db.select().from(scenes).where(and(isNotNull(scenes.deletedAt), lt(scenes.deletedAt, before)));
+  if (doomed.length === 0) return { scenes: [], frames: [] };
+  const ids = doomed.map((s) => s.id);
+  const doomedFrames = await db.select().from(frames).where(inArray(frames.sceneId, ids));
+  await runBatch(db, [db.delete(frames).where(inArray(frames.sceneId, ids)), db.delete(scenes).where(inArray(scenes.id, ids))]);
+  return { scenes: doomed, frames: doomedFrames };
 }
 
 /**
@@ -121,8 +180,9 @@ export async function reorderScenes({
     .where(
       and(
         eq(scenes.storyboardId, storyboardId),
-        sql`(select count(*) from ${scenes} where ${scenes.storyboardId} = ${storyboardId}) = ${n}`,
-        sql`(select count(*) from ${scenes} where ${scenes.storyboardId} = ${storyboardId} and ${inArray(scenes.id, sceneIds)}) = ${n}`,
+        live,
+        sql`(select count(*) from ${scenes} where ${scenes.storyboardId} = ${storyboardId} and ${scenes.deletedAt} is null) = ${n}`,
+        sql`(select count(*) from ${scenes} where ${scenes.storyboardId} = ${storyboardId} and ${scenes.deletedAt} is null and ${inArray(scenes.id, sceneIds)}) = ${n}`,
       ),
     )
     .returning({ id: scenes.id });
@@ -137,5 +197,9 @@ export async function listScenesByStoryboards({
   storyboardIds: string[];
 }): Promise<SceneRow[]> {
   if (storyboardIds.length === 0) return [];
-  return db.select().from(scenes).where(inArray(scenes.storyboardId, storyboardIds)).orderBy(asc(scenes.order));
+  return db
+    .select()
+    .from(scenes)
+    .where(and(inArray(scenes.storyboardId, storyboardIds), live))
+    .orderBy(asc(scenes.order));
 }

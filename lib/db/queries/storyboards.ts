@@ -1,8 +1,8 @@
 import "server-only";
-import { and, desc, eq, lt, or, sql } from "drizzle-orm";
+import { and, desc, eq, isNotNull, isNull, lt, or, sql } from "drizzle-orm";
 import { runBatch } from "../batch";
 import type { Db, DbOrTx } from "../client";
-import { frames, scenes, storyboards, type StoryboardRow } from "../schema";
+import { frames, scenes, storyboardEdits, storyboards, type StoryboardRow } from "../schema";
 
 export type NewStoryboard = typeof storyboards.$inferInsert;
 export type NewScene = typeof scenes.$inferInsert;
@@ -20,22 +20,30 @@ export async function insertStoryboardWithScenes({
   await runBatch(db, [db.insert(storyboards).values(storyboard), ...sceneRows.map((s) => db.insert(scenes).values(s))]);
 }
 
+/** A soft-deleted storyboard is invisible to every read but restore and purge. */
+const live = isNull(storyboards.deletedAt);
+
 export async function getStoryboardById({
   db,
   workspaceId,
   id,
+  includeDeleted = false,
 }: {
   db: DbOrTx;
   workspaceId: string;
   id: string;
+  includeDeleted?: boolean;
 }): Promise<StoryboardRow | undefined> {
   const rows = await db
     .select()
     .from(storyboards)
-    .where(and(eq(storyboards.id, id), eq(storyboards.workspaceId, workspaceId)))
+    .where(and(eq(storyboards.id, id), eq(storyboards.workspaceId, workspaceId), includeDeleted ? undefined : live))
     .limit(1);
   return rows[0];
 }
+
+/** `%`, `_` and `\` match themselves in a search. */
+const likePattern = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
 /** Newest first; the cursor is the last row's `createdAt|id`. */
 export async function listStoryboardsByWorkspace({
@@ -43,11 +51,14 @@ export async function listStoryboardsByWorkspace({
   workspaceId,
   limit,
   cursor,
+  search,
 }: {
   db: DbOrTx;
   workspaceId: string;
   limit: number;
   cursor?: { createdAt: Date; id: string };
+  /** Case-insensitive (ASCII) substring of the title or the idea. */
+  search?: string;
 }): Promise<StoryboardRow[]> {
   const after = cursor
     ? or(
@@ -58,28 +69,125 @@ export async function listStoryboardsByWorkspace({
   return db
     .select()
     .from(storyboards)
-    .where(and(eq(storyboards.workspaceId, workspaceId), after))
+    .where(
+      and(
+        eq(storyboards.workspaceId, workspaceId),
+        live,
+        after,
+        search
+          ? or(
+              sql`${storyboards.title} like ${likePattern(search)} escape '\\'`,
+              sql`${storyboards.prompt} like ${likePattern(search)} escape '\\'`,
+            )
+          : undefined,
+      ),
+    )
     .orderBy(desc(storyboards.createdAt), desc(storyboards.id))
     .limit(limit);
 }
 
+type StoryboardPatch = Partial<
+  Pick<StoryboardRow, "title" | "style" | "aspectRatio" | "approvedAt" | "approvedBy" | "status" | "totalDuration">
+>;
+/** Fields whose change bumps the revision: the generation status and the derived total do not. */
+const REVISED: (keyof StoryboardPatch)[] = ["title", "style", "aspectRatio", "approvedAt", "approvedBy"];
+
+/** Updates a live storyboard; with `baseRevision`, only if it is still at that revision (undefined if not). */
 export async function updateStoryboardById({
   db,
   workspaceId,
   id,
   patch,
+  baseRevision,
 }: {
   db: DbOrTx;
   workspaceId: string;
   id: string;
-  patch: Partial<Pick<StoryboardRow, "title" | "style" | "aspectRatio" | "approvedAt" | "status" | "totalDuration">>;
+  patch: StoryboardPatch;
+  baseRevision?: number;
+}): Promise<StoryboardRow | undefined> {
+  const revised = REVISED.some((k) => k in patch);
+  const rows = await db
+    .update(storyboards)
+    .set({ ...patch, ...(revised ? { revision: sql`${storyboards.revision} + 1` } : {}), updatedAt: new Date() })
+    .where(
+      and(
+        eq(storyboards.id, id),
+        eq(storyboards.workspaceId, workspaceId),
+        live,
+        baseRevision === undefined ? undefined : eq(storyboards.revision, baseRevision),
+      ),
+    )
+    .returning();
+  return rows[0];
+}
+
+/** Soft delete (deleted = a date) or restore (deleted = null); returns the row, undefined if none changed. */
+export async function setStoryboardDeletedAt({
+  db,
+  workspaceId,
+  id,
+  deletedAt,
+}: {
+  db: DbOrTx;
+  workspaceId: string;
+  id: string;
+  deletedAt: Date | null;
 }): Promise<StoryboardRow | undefined> {
   const rows = await db
     .update(storyboards)
-    .set({ ...patch, updatedAt: new Date() })
-    .where(and(eq(storyboards.id, id), eq(storyboards.workspaceId, workspaceId)))
+    .set({ deletedAt, revision: sql`${storyboards.revision} + 1`, updatedAt: new Date() })
+    .where(
+      and(
+        eq(storyboards.id, id),
+        eq(storyboards.workspaceId, workspaceId),
+        deletedAt ? isNull(storyboards.deletedAt) : isNotNull(storyboards.deletedAt),
+      ),
+    )
     .returning();
   return rows[0];
+}
+
+/** Storyboards soft-deleted before `before` (any workspace): what the purge removes. */
+export async function listStoryboardsDeletedBefore({ db, before }: { db: DbOrTx; before: Date }): Promise<StoryboardRow[]> {
+  return db
+    .select()
+    .from(storyboards)
+    .where(and(isNotNull(storyboards.deletedAt), lt(storyboards.deletedAt, before)));
+}
+
+/**
+ * Everything an open editor needs to know whether to refetch, in one statement: the storyboard's
+ * own revision, and counts and newest-change times of its scenes, frames and edit log. Any write
+ * anywhere in the storyboard moves at least one of them.
+ */
+export async function getStoryboardChangeState({
+  db,
+  workspaceId,
+  id,
+}: {
+  db: DbOrTx;
+  workspaceId: string;
+  id: string;
+}): Promise<{ revision: number; token: string } | undefined> {
+  const rows = await db
+    .select({
+      revision: storyboards.revision,
+      updatedAt: sql<number>`${storyboards.updatedAt}`,
+      scenes: sql<number>`(select count(*) from ${scenes} where ${scenes.storyboardId} = ${id})`,
+      scenesChanged: sql<number | null>`(select max(${scenes.updatedAt}) from ${scenes} where ${scenes.storyboardId} = ${id})`,
+      sceneRevisions: sql<number | null>`(select sum(${scenes.revision}) from ${scenes} where ${scenes.storyboardId} = ${id})`,
+      frames: sql<number>`(select count(*) from ${frames} where ${frames.storyboardId} = ${id})`,
+      framesChanged: sql<number | null>`(select max(${frames.updatedAt}) from ${frames} where ${frames.storyboardId} = ${id})`,
+      edits: sql<string | null>`(select count(*) || ':' || coalesce(max(${storyboardEdits.updatedAt}), 0) from ${storyboardEdits} where ${storyboardEdits.storyboardId} = ${id})`,
+    })
+    .from(storyboards)
+    .where(and(eq(storyboards.id, id), eq(storyboards.workspaceId, workspaceId), live))
+    .limit(1);
+  const row = rows[0];
+  if (!row) return undefined;
+  const { revision, ...rest } = row;
+  return { revision, token: Object.values(rest).map((v) => String(v ?? 0)).join(".") };
 }
 
 /** Deletes a storyboard with its scenes and frames (explicitly: SQLite foreign keys may be off). */
@@ -92,9 +200,10 @@ export async function deleteStoryboardById({
   workspaceId: string;
   id: string;
 }): Promise<boolean> {
-  const owned = await getStoryboardById({ db, workspaceId, id });
+  const owned = await getStoryboardById({ db, workspaceId, id, includeDeleted: true });
   if (!owned) return false;
   await runBatch(db, [
+    db.delete(storyboardEdits).where(eq(storyboardEdits.storyboardId, id)),
     db.delete(frames).where(eq(frames.storyboardId, id)),
     db.delete(scenes).where(eq(scenes.storyboardId, id)),
     db.delete(storyboards).where(eq(storyboards.id, id)),
@@ -113,7 +222,7 @@ export async function refreshTotalDuration({ db, storyboardId }: { db: DbOrTx; s
   const rows = await db
     .update(storyboards)
     .set({
-      totalDuration: sql`coalesce((select round(sum(${scenes.durationSeconds}), 3) from ${scenes} where ${scenes.storyboardId} = ${storyboardId}), 0)`,
+      totalDuration: sql`coalesce((select round(sum(${scenes.durationSeconds}), 3) from ${scenes} where ${scenes.storyboardId} = ${storyboardId} and ${scenes.deletedAt} is null), 0)`,
       updatedAt: new Date(),
     })
     .where(eq(storyboards.id, storyboardId))

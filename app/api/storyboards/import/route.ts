@@ -1,16 +1,19 @@
 import { env } from "@/lib/config/env";
 import { getDb } from "@/lib/db/client";
-import { readJsonBody } from "@/lib/http/body";
+import { readBytesBody } from "@/lib/http/body";
 import { json, route } from "@/lib/http/respond";
-import { importStoryboard } from "@/lib/storyboards/import-storyboard";
+import { getStorage } from "@/lib/storage/get-storage";
+import { importBodyLimit, importFileOf, importStoryboard } from "@/lib/storyboards/import-storyboard";
 import { getStoryboardDtoOrThrow } from "@/lib/storyboards/read-storyboard";
 import { currentWorkspaceId } from "@/lib/workspaces/current-workspace";
 
-// POST /api/storyboards/import — recreate a storyboard from its JSON export (bad or foreign JSON → 400 with issues)
+// POST /api/storyboards/import — a copy "… (imported)" from a JSON export (application/json) or a bundle with its frames (application/zip); bad files → 4xx
 export const POST = route(async (request) => {
-  const file = await readJsonBody(request, Math.max(env().MAX_BODY_BYTES, 2 * 1024 * 1024));
+  const type = request.headers.get("content-type") ?? "";
+  const limit = importBodyLimit(type, Math.max(env().MAX_BODY_BYTES, 2 * 1024 * 1024));
+  const file = importFileOf(await readBytesBody(request, limit), type);
   const db = await getDb();
   const workspaceId = currentWorkspaceId(request);
-  const id = await importStoryboard({ db, workspaceId, file });
-  return json({ success: true, storyboard: await getStoryboardDtoOrThrow({ db, workspaceId, id }) }, { status: 201 });
+  const id = await importStoryboard({ db, storage: getStorage(), workspaceId, file });
+  return json({ success: true, storyboard: await getStoryboardDtoOrThrow({ db, workspaceId, id }) }, { status: 201, headers: { Location: `/api/storyboards/${id}` } });
 });

@@ -1,0 +1,100 @@
+import "server-only";
+import type { Db } from "@/lib/db/client";
+import { newId } from "@/lib/db/ids";
+import { insertFrame } from "@/lib/db/queries/frames";
+import { insertSceneAtInTx, updateSceneById } from "@/lib/db/queries/scenes";
+import { storyboards } from "@/lib/db/schema";
+import { AppError } from "@/lib/errors";
+import { framesByScene } from "@/lib/generation/latest-frames";
+import { storyboardPrefix } from "@/lib/storage/keys";
+import type { Storage } from "@/lib/storage/types";
+import { importedTitle } from "./import-storyboard";
+import { loadStoryboardOrThrow } from "./load-storyboard";
+
+/**
+ * Duplicates a storyboard with its scenes and every finished frame (the files copied under the
+ * new storyboard, so deleting either never touches the other's pictures); titled "… (copy)",
+ * unapproved, with a fresh history. Failed and in-flight attempts are not copied.
+ */
+export async function duplicateStoryboard({
+  db,
+  storage,
+  workspaceId,
+  id,
+}: {
+  db: Db;
+  storage: Storage;
+  workspaceId: string;
+  id: string;
+}): Promise<string> {
+  const { storyboard: s, scenes, frames } = await loadStoryboardOrThrow({ db, workspaceId, id });
+  const copyId = newId();
+  const from = storyboardPrefix(s.id);
+  const to = storyboardPrefix(copyId);
+  const rekey = (key: string | null) => (key && key.startsWith(from) ? to + key.slice(from.length) : key);
+  const byScene = framesByScene(frames);
+  const succeeded = scenes.flatMap((scene) => byScene.get(scene.id)?.succeeded ?? []);
+
+  const copied = new Set<string>();
+  try {
+    for (const frame of succeeded) {
+      for (const key of [frame.originalKey, frame.displayKey, frame.thumbnailKey]) {
+        if (!key || copied.has(key)) continue;
+        const object = await storage.get(key);
+        if (!object) throw new AppError("STORAGE_ERROR", "A stored frame of this storyboard is missing; it cannot be duplicated.");
+        await storage.put(rekey(key)!, object.body, { contentType: object.contentType });
+        copied.add(key);
+      }
+    }
+    const now = new Date();
+    await db.transaction(async (tx) => {
+      await tx.insert(storyboards).values({
+        ...s,
+        id: copyId,
+        title: importedTitle(s.title, " (copy)"),
+        status: s.status === "generating" ? "draft" : s.status,
+        approvedAt: null,
+        approvedBy: null,
+        revision: 0,
+        deletedAt: null,
+        createdAt: now,
+        updatedAt: now,
+      });
+      for (const scene of scenes) {
+        const sceneId = newId();
+        await insertSceneAtInTx({
+          db: tx,
+          scene: { ...scene, id: sceneId, storyboardId: copyId, selectedFrameId: null, revision: 0, deletedAt: null, createdAt: now, updatedAt: now },
+        });
+        const ids = new Map<string, string>();
+        for (const f of byScene.get(scene.id)?.succeeded ?? []) {
+          const frameId = newId();
+          ids.set(f.id, frameId);
+          await insertFrame({
+            db: tx,
+            frame: {
+              ...f,
+              id: frameId,
+              sceneId,
+              storyboardId: copyId,
+              // Not the upstream prediction: its id is unique to the original frame.
+              predictionId: null,
+              retryOfFrameId: null,
+              leaseToken: null,
+              leaseExpiresAt: null,
+              originalKey: rekey(f.originalKey),
+              displayKey: rekey(f.displayKey),
+              thumbnailKey: rekey(f.thumbnailKey),
+            },
+          });
+        }
+        const selected = scene.selectedFrameId ? ids.get(scene.selectedFrameId) : undefined;
+        if (selected) await updateSceneById({ db: tx, storyboardId: copyId, sceneId, patch: { selectedFrameId: selected } });
+      }
+    });
+  } catch (e) {
+    if (copied.size > 0) await storage.deletePrefix(to).catch(() => {});
+    throw e;
+  }
+  return copyId;
+}
