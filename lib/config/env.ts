@@ -91,6 +91,14 @@ export const envSchema = z
     DOWNLOAD_MAX_BYTES: positiveInt(25 * 1024 * 1024),
     DOWNLOAD_TIMEOUT_MS: positiveInt(30_000),
     GENERATION_CONCURRENCY: positiveInt(6),
+    /**
+     * Sync mode: POST …/generate's background work holds each Replicate create open up to this long
+     * (Prefer: wait), so a fast prediction costs one call and is stored the moment it exists. 0 turns
+     * it off (create, then check at the expected finish). Unused when webhooks are on.
+     */
+    REPLICATE_SYNC_WAIT_SECONDS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(0).max(60).default(30)),
+    /** Bearer secret of POST/GET /api/cron/sweep (Vercel Cron sends `Authorization: Bearer $CRON_SECRET`). */
+    CRON_SECRET: optionalString,
     /** Image provider: auto picks Replicate when a token is set, else the embedded sketch renderer. */
     IMAGE_PROVIDER: z.preprocess(emptyToUndefined, z.enum(["auto", "sketch", "replicate"]).default("auto")),
 

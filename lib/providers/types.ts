@@ -86,10 +86,16 @@ export class ProviderError extends Error {
   }
 }
 
+export type StartOptions = { waitSeconds?: number };
+
 export interface ImageProvider {
   readonly id: "replicate" | "sketch";
   readonly model: ModelInfo;
-  start(input: ImageInput): Promise<Prediction>;
+  /**
+   * `waitSeconds` asks for sync mode: hold the create open until the output exists or the time is
+   * up (Replicate's `Prefer: wait=N`), so one call both starts and finishes a fast prediction.
+   */
+  start(input: ImageInput, options?: StartOptions): Promise<Prediction>;
   /** `input` is what start() was given, so embedded providers can stay stateless. */
   get(predictionId: string, input: ImageInput): Promise<Prediction>;
   cancel(predictionId: string): Promise<void>;

@@ -1,7 +1,7 @@
 import "server-only";
 import Replicate from "replicate";
 import { safeDownload, type DownloadPolicy } from "../safe-download";
-import { ProviderError, type ImageInput, type ImageProvider, type Prediction, type ProviderFailure } from "../types";
+import { ProviderError, type ImageInput, type ImageProvider, type Prediction, type ProviderFailure, type StartOptions } from "../types";
 import { mapPrediction, type ReplicatePrediction } from "./map-prediction";
 import type { ReplicateModel } from "./models";
 
@@ -108,15 +108,17 @@ export class ReplicateProvider implements ImageProvider {
   readonly model: ReplicateModel;
   private readonly client: Replicate;
   private readonly download: DownloadPolicy;
+  private readonly timeoutMs: number;
 
   constructor(options: ReplicateProviderOptions) {
     this.model = options.model;
+    this.timeoutMs = options.timeoutMs ?? 20_000;
     this.download = options.download;
     this.client = new Replicate({
       auth: options.token,
       ...(options.baseUrl ? { baseUrl: options.baseUrl } : {}),
       useFileOutput: false,
-      fetch: ownRetriesFetch(options.timeoutMs ?? 20_000),
+      fetch: ownRetriesFetch(this.timeoutMs),
     });
   }
 
@@ -128,11 +130,14 @@ export class ReplicateProvider implements ImageProvider {
     }
   }
 
-  async start(input: ImageInput): Promise<Prediction> {
+  async start(input: ImageInput, options: StartOptions = {}): Promise<Prediction> {
+    // Sync mode is documented for 1–60 s; the call's own timeout must outlast the wait.
+    const wait = options.waitSeconds ? Math.min(60, Math.max(1, Math.ceil(options.waitSeconds))) : undefined;
     const body = {
       ...this.model.target,
       input: this.model.toInput(input),
       ...(input.webhookUrl ? { webhook: input.webhookUrl, webhook_events_filter: ["start", "completed"] as const } : {}),
+      ...(wait ? { wait, signal: AbortSignal.timeout(wait * 1000 + this.timeoutMs) } : {}),
     };
     const prediction = await this.call(() =>
       this.client.predictions.create(body as Parameters<Replicate["predictions"]["create"]>[0]),
