@@ -30,7 +30,7 @@ export function renderStoryboardAnimatic(
 
 export type AnimaticEvent =
   | { type: "progress"; fraction: number }
-  | { type: "done"; url: string; bytes: number; durationSeconds: number; width: number; height: number }
+  | { type: "done"; url: string; key: string; bytes: number; durationSeconds: number; width: number; height: number }
   | { type: "error"; error: { code: string; message: string } };
 
 /**
@@ -61,6 +61,7 @@ export async function renderAndStoreAnimatic(
     options.onEvent({
       type: "done",
       url: await storage.url(key),
+      key,
       bytes: result.bytes,
       durationSeconds: result.durationSeconds,
       width: result.width,

@@ -110,3 +110,18 @@ export type GenerateResponseDto = {
   frames: { frameId: string; sceneId: string; predictionId: string | null; status: FrameStatusDto; pollUrl: string }[];
   progress: StoryboardProgressDto;
 };
+
+/** An export rendered off the request (the MP4 animatic): GET its pollUrl until it settles. */
+export type ExportJobDto = {
+  id: string;
+  kind: "animatic";
+  status: "queued" | "running" | "succeeded" | "failed" | "canceled";
+  /** 0..1 */
+  progress: number;
+  stage: string | null;
+  result: { url: string; bytes: number; durationSeconds: number; width: number; height: number } | null;
+  error: { code: string; message: string } | null;
+  pollUrl: string;
+  createdAt: string;
+  completedAt: string | null;
+};
