@@ -49,7 +49,7 @@ describe.skipIf(!hasFfmpeg)("animatic routes (ffmpeg)", () => {
       if (["succeeded", "failed", "canceled"].includes(res.body.job.status)) break;
       await new Promise((r) => setTimeout(r, 100));
     }
-    const done = seen.at(-1)! as { status: string; result: { url: string; width: number; height: number; durationSeconds: number } };
+    const done = seen.at(-1)! as unknown as { status: string; result: { url: string; width: number; height: number; durationSeconds: number } };
     expect(done.status).toBe("succeeded");
     expect(seen.some((j) => j.status === "running")).toBe(true);
     const progress = seen.map((j) => j.progress);

@@ -27,7 +27,7 @@ const auth = { authorization: `Bearer ${SECRET}` };
 describe("POST/GET /api/cron/sweep", () => {
   it("refuses a missing or wrong secret with 401 and the error envelope", async () => {
     const { sweep } = await routes();
-    for (const headers of [{}, { authorization: "Bearer nope" }, { authorization: SECRET }]) {
+    for (const headers of [{}, { authorization: "Bearer nope" }, { authorization: SECRET }] as Record<string, string>[]) {
       const res = await call(sweep.POST, { method: "POST", headers });
       expect(res.status).toBe(401);
       expect(res.body).toMatchObject({ success: false, error: { code: "UNAUTHORIZED" } });

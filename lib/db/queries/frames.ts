@@ -2,7 +2,7 @@ import "server-only";
 import { and, asc, eq, gt, inArray, isNotNull, isNull, lt, lte, notExists, or, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
 import type { DbOrTx } from "../client";
-import { frames, scenes, storyboards, type FrameRow, type NewFrameRow } from "../schema";
+import { frames, storyboards, type FrameRow, type NewFrameRow } from "../schema";
 
 export type FramePatch = Partial<Omit<FrameRow, "id" | "sceneId" | "storyboardId" | "createdAt">>;
 
@@ -266,10 +266,12 @@ export async function getStoryboardFingerprint({
   const rows = await db
     .select({
       status: storyboards.status,
-      updatedAt: sql<number>`${storyboards.updatedAt}`,
-      scenes: sql<string>`(select count(*) || '.' || coalesce(max(${scenes.updatedAt}), 0) from ${scenes} where ${scenes.storyboardId} = ${storyboards.id})`,
-      frames: sql<string>`(select count(*) || '.' || coalesce(max(${frames.updatedAt}), 0) from ${frames} where ${frames.storyboardId} = ${storyboards.id})`,
-      pending: sql<number>`(select count(*) from ${frames} where ${frames.storyboardId} = ${storyboards.id} and (${frames.status} in ('queued', 'starting', 'processing', 'finalizing') or (${frames.status} = 'failed' and ${frames.nextAttemptAt} is not null and not exists (select 1 from ${frames} as r where r.retry_of_frame_id = ${frames.id}))))`,
+      // Written out with table names: drizzle leaves columns unqualified inside sql``, and a
+      // correlated subquery needs "storyboards"."id", not whatever "id" is nearest.
+      updatedAt: sql<number>`"storyboards"."updated_at"`,
+      scenes: sql<string>`(select count(*) || '.' || coalesce(max(s."updated_at"), 0) from "scenes" s where s."storyboard_id" = "storyboards"."id")`,
+      frames: sql<string>`(select count(*) || '.' || coalesce(max(f."updated_at"), 0) from "frames" f where f."storyboard_id" = "storyboards"."id")`,
+      pending: sql<number>`(select count(*) from "frames" f where f."storyboard_id" = "storyboards"."id" and (f."status" in ('queued', 'starting', 'processing', 'finalizing') or (f."status" = 'failed' and f."next_attempt_at" is not null and not exists (select 1 from "frames" r where r."retry_of_frame_id" = f."id"))))`,
     })
     .from(storyboards)
     .where(and(eq(storyboards.id, storyboardId), eq(storyboards.workspaceId, workspaceId)))
