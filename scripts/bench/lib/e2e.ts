@@ -58,11 +58,11 @@ type ProgressDto = {
   scenes: { sceneId: string; latestFrame: FrameDto | null; selectedFrame: FrameDto | null }[];
 };
 
-export async function createStoryboard(origin: string, frames: number): Promise<{ id: string; sceneIds: string[] }> {
+export async function createStoryboard(origin: string, frames: number, targetDuration = frames * 4): Promise<{ id: string; sceneIds: string[] }> {
   const res = await fetch(`${origin}/api/storyboards`, {
     method: "POST",
     headers: { "content-type": "application/json" },
-    body: JSON.stringify({ prompt: "A lighthouse keeper guides a lost fishing boat home through a winter storm", frameCount: frames, targetDuration: frames * 4 }),
+    body: JSON.stringify({ prompt: "A lighthouse keeper guides a lost fishing boat home through a winter storm", frameCount: frames, targetDuration }),
   });
   const body = await json<{ storyboard: { id: string; scenes: { id: string }[] } }>(res, "POST /api/storyboards");
   return { id: body.storyboard.id, sceneIds: body.storyboard.scenes.map((s) => s.id) };
