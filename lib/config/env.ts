@@ -111,6 +111,14 @@ export const envSchema = z
     GPU_SERVICE_URL: httpUrl,
     /** When set, GPU-service callbacks must carry `Authorization: Bearer <secret>`. */
     GPU_SERVICE_SECRET: optionalString,
+    /**
+     * Sync mode: POST …/generate's background work holds each Replicate create open up to this long
+     * (Prefer: wait), so a fast prediction costs one call and is stored the moment it exists. 0 turns
+     * it off (create, then check at the expected finish). Unused when webhooks are on.
+     */
+    REPLICATE_SYNC_WAIT_SECONDS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(0).max(60).default(30)),
+    /** Bearer secret of POST/GET /api/cron/sweep (Vercel Cron sends `Authorization: Bearer $CRON_SECRET`). */
+    CRON_SECRET: optionalString,
 
     PUBLIC_BASE_URL: httpUrl,
     DIAGNOSTICS_TOKEN: optionalString,

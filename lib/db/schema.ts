@@ -121,6 +121,8 @@ export const frames = sqliteTable(
     leaseToken: text("lease_token"),
     leaseExpiresAt: integer("lease_expires_at", { mode: "timestamp_ms" }),
     lastCheckedAt: integer("last_checked_at", { mode: "timestamp_ms" }),
+    /** No provider check before this (the model's expected finish; later still with a webhook). */
+    nextCheckAt: integer("next_check_at", { mode: "timestamp_ms" }),
     nextAttemptAt: integer("next_attempt_at", { mode: "timestamp_ms" }),
     originalKey: text("original_key"),
     displayKey: text("display_key"),
@@ -246,3 +248,38 @@ export const storyboardEdits = sqliteTable(
   (t) => [uniqueIndex("storyboard_edits_seq_idx").on(t.storyboardId, t.seq)],
 );
 export type StoryboardEditRow = typeof storyboardEdits.$inferSelect;
+
+/** An export that takes seconds (the MP4 animatic): recorded, rendered off the request, polled, cancelable. */
+export const EXPORT_JOB_STATUSES = ["queued", "running", "succeeded", "failed", "canceled"] as const;
+export const exportJobs = sqliteTable(
+  "export_jobs",
+  {
+    id: text("id").primaryKey(),
+    workspaceId: text("workspace_id").notNull().default(DEFAULT_WORKSPACE_ID),
+    storyboardId: text("storyboard_id")
+      .notNull()
+      .references(() => storyboards.id, { onDelete: "cascade" }),
+    kind: text("kind", { enum: ["animatic"] }).notNull(),
+    status: text("status", { enum: EXPORT_JOB_STATUSES }).notNull().default("queued"),
+    /** Render options (e.g. captions). */
+    options: text("options", { mode: "json" }).$type<Record<string, unknown>>().notNull(),
+    /** 0..1 while running. */
+    progress: real("progress").notNull().default(0),
+    /** Where the render is ("Drawing stills", "Encoding"). */
+    stage: text("stage"),
+    /** Storage key of the result. */
+    resultKey: text("result_key"),
+    result: text("result", { mode: "json" }).$type<Record<string, unknown>>(),
+    errorCode: text("error_code"),
+    errorMessage: text("error_message"),
+    /** Set by a cancel; the renderer checks it and kills ffmpeg. */
+    cancelRequestedAt: integer("cancel_requested_at", { mode: "timestamp_ms" }),
+    /** A renderer that died leaves a lease that expires; the sweep fails the job then. */
+    leaseExpiresAt: integer("lease_expires_at", { mode: "timestamp_ms" }),
+    createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull(),
+    updatedAt: integer("updated_at", { mode: "timestamp_ms" }).notNull(),
+    completedAt: integer("completed_at", { mode: "timestamp_ms" }),
+  },
+  (t) => [index("export_jobs_storyboard_idx").on(t.storyboardId, t.createdAt), index("export_jobs_status_idx").on(t.status)],
+);
+export type ExportJobRow = typeof exportJobs.$inferSelect;

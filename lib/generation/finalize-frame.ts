@@ -9,6 +9,7 @@ import type { FrameRow } from "@/lib/db/schema";
 import { ProviderError, type ProviderFailure } from "@/lib/providers/types";
 import { frameKeys } from "@/lib/storage/keys";
 import { advance, type Observation } from "./advance";
+import { runInBackground } from "./background";
 import type { GenerationDeps } from "./deps";
 import { processOutput } from "./process-output";
 
@@ -25,8 +26,16 @@ function asFailure(e: unknown): ProviderFailure {
  * Download → sharp → storage → row, exactly once: a lease claimed with a conditional UPDATE makes
  * this request the only finalizer; a finalizer that dies leaves a lease that expires, and the next
  * poll takes over. Storage keys are content-addressed, so a repeat after a crash is harmless.
+ *
+ * `background`: claim the lease now and answer the claimed ("finalizing") row at once; the
+ * download, sharp, storage and row run after the response (a poll never waits for them).
  */
-export async function finalizeFrame(deps: GenerationDeps, frame: FrameRow, output: string): Promise<FrameRow> {
+export async function finalizeFrame(
+  deps: GenerationDeps,
+  frame: FrameRow,
+  output: string,
+  mode: "inline" | "background" = "inline",
+): Promise<FrameRow> {
   const token = randomUUID();
   const now = deps.now();
   const claimed = await claimFrameLease({
@@ -39,7 +48,15 @@ export async function finalizeFrame(deps: GenerationDeps, frame: FrameRow, outpu
     patch: { status: "finalizing", progress: 1 },
   });
   if (!claimed) return frame; // someone else holds it, or it is already done
+  if (mode === "background") {
+    runInBackground(`finalize frame ${claimed.id}`, () => storeClaimedFrame(deps, claimed, token, output));
+    return claimed;
+  }
+  return storeClaimedFrame(deps, claimed, token, output);
+}
 
+/** The lease is ours: download → sharp → storage → row. */
+async function storeClaimedFrame(deps: GenerationDeps, claimed: FrameRow, token: string, output: string): Promise<FrameRow> {
   let observation: Observation;
   const written: string[] = [];
   try {

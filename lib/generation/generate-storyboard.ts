@@ -5,6 +5,7 @@ import { newId } from "@/lib/db/ids";
 import type { FrameRow, SceneRow, StoryboardRow } from "@/lib/db/schema";
 import { AppError } from "@/lib/errors";
 import type { ImageProvider } from "@/lib/providers/types";
+import { runInBackground } from "./background";
 import type { GenerationDeps } from "./deps";
 import { frameInputFor } from "./frame-input";
 import { framesByScene } from "./latest-frames";
@@ -23,6 +24,14 @@ export type GenerateOptions = {
   concurrency: number;
   /** Where the provider should POST status changes (null: rely on polling). */
   webhookUrlFor: (frameId: string) => string | null;
+  /**
+   * "background" (POST …/generate): answer with the queued frames; starting, waiting (sync mode)
+   * and storing run after the response, so frames reach storage with nobody polling.
+   * "inline" (the seed route, whose answer must carry the prediction id): create now, store later.
+   */
+  start?: "background" | "inline";
+  /** Sync mode for background starts: each create waits up to this long for its output (0: off). */
+  syncWaitSeconds?: number;
   /** Overrides for the seed-compatible single-scene route. */
   prompt?: string;
   referenceImageUrl?: string | null;
@@ -41,9 +50,13 @@ export function scenesToGenerate(scenes: SceneRow[], frames: FrameRow[], sceneId
   });
 }
 
+/** Sync-mode creates are open for the prediction's whole run: the cap on creates at once is wider. */
+const MAX_OPEN_SYNC_CREATES = 32;
+
 /**
  * Records a queued frame per scene to draw, then starts their predictions in parallel under the
- * concurrency cap. Returns at once with every frame's state; clients poll for the rest.
+ * concurrency cap — in the background by default. Returns every frame's state; clients poll
+ * (or not) for the rest.
  */
 export async function generateStoryboard(deps: GenerationDeps, options: GenerateOptions): Promise<FrameRow[]> {
   if (options.sceneIds) {
@@ -82,5 +95,17 @@ export async function generateStoryboard(deps: GenerationDeps, options: Generate
       });
     }),
   );
-  return pMap(queued, (frame) => startFrame(deps, frame), { concurrency: Math.max(1, options.concurrency) });
+  const concurrency = Math.max(1, options.concurrency);
+  if (options.start === "inline") {
+    return pMap(queued, (frame) => startFrame(deps, frame, { finalize: "background" }), { concurrency });
+  }
+  const waitSeconds = options.syncWaitSeconds ?? 0;
+  if (queued.length > 0) {
+    runInBackground(`start ${queued.length} frame(s) of storyboard ${options.storyboard.id}`, () =>
+      pMap(queued, (frame) => startFrame(deps, frame, { waitSeconds, finalize: "inline" }), {
+        concurrency: waitSeconds > 0 ? Math.max(concurrency, Math.min(queued.length, MAX_OPEN_SYNC_CREATES)) : concurrency,
+      }),
+    );
+  }
+  return queued;
 }

@@ -4,14 +4,22 @@ import { claimFrameLease, getFrameById, updateFrameWithLease } from "@/lib/db/qu
 import type { FrameRow } from "@/lib/db/schema";
 import { ProviderError } from "@/lib/providers/types";
 import { advance, type Observation } from "./advance";
+import { firstCheckAt } from "./check-schedule";
 import type { GenerationDeps } from "./deps";
 import { finalizeFrame } from "./finalize-frame";
+
+export type StartFrameOptions = {
+  /** Sync mode: the create waits up to this long for the output (a background start only). */
+  waitSeconds?: number;
+  /** A success the start already reports: store it now (background work) or after the answer (a request). */
+  finalize?: "inline" | "background";
+};
 
 /**
  * Starts the prediction of a queued frame. The lease makes concurrent starters (the generate
  * request and a poll that found the frame stuck) call the provider once.
  */
-export async function startFrame(deps: GenerationDeps, frame: FrameRow): Promise<FrameRow> {
+export async function startFrame(deps: GenerationDeps, frame: FrameRow, options: StartFrameOptions = {}): Promise<FrameRow> {
   const token = randomUUID();
   const claimed = await claimFrameLease({
     db: deps.db,
@@ -19,13 +27,15 @@ export async function startFrame(deps: GenerationDeps, frame: FrameRow): Promise
     fromStatuses: ["queued"],
     token,
     now: deps.now(),
-    leaseMs: deps.leaseMs,
+    // A sync-mode create holds the lease for as long as it may wait: nobody starts it twice meanwhile.
+    leaseMs: Math.max(deps.leaseMs, (options.waitSeconds ?? 0) * 1000 + 30_000),
   });
   if (!claimed) return frame;
 
   let observation: Observation;
+  const startedAt = deps.now();
   try {
-    const prediction = await deps.providerFor(claimed).start(claimed.input);
+    const prediction = await deps.providerFor(claimed).start(claimed.input, { waitSeconds: options.waitSeconds });
     observation = { kind: "prediction", prediction };
   } catch (e) {
     if (!(e instanceof ProviderError)) throw e;
@@ -34,7 +44,13 @@ export async function startFrame(deps: GenerationDeps, frame: FrameRow): Promise
   const transition = advance(claimed, observation, deps.now());
   // The frame leaves "queued" even when the provider finished at once; finalize goes through its own lease.
   const patch = transition.patch.status === "finalizing" ? { ...transition.patch, status: "processing" as const } : transition.patch;
-  const updated = await updateFrameWithLease({ db: deps.db, id: claimed.id, token, patch: { ...patch, lastCheckedAt: deps.now() } });
+  const nextCheckAt = observation.kind === "prediction" && transition.effect.kind !== "finalize" ? await firstCheckAt(deps, claimed, startedAt) : null;
+  const updated = await updateFrameWithLease({
+    db: deps.db,
+    id: claimed.id,
+    token,
+    patch: { ...patch, lastCheckedAt: nextCheckAt ? null : deps.now(), nextCheckAt },
+  });
   if (!updated && observation.kind === "prediction" && !(await getFrameById({ db: deps.db, id: claimed.id }))) {
     // The frame was deleted (with its storyboard or scene) while the provider was accepting it:
     // nobody will ever poll this prediction, so stop it before it is billed.
@@ -44,6 +60,8 @@ export async function startFrame(deps: GenerationDeps, frame: FrameRow): Promise
       .catch(() => {});
     return claimed;
   }
-  if (transition.effect.kind === "finalize") return finalizeFrame(deps, updated ?? claimed, transition.effect.output);
+  if (transition.effect.kind === "finalize") {
+    return finalizeFrame(deps, updated ?? claimed, transition.effect.output, options.finalize ?? "inline");
+  }
   return updated ?? claimed;
 }

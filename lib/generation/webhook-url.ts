@@ -10,3 +10,13 @@ export function webhookUrlFor(config: Env, providerId: string) {
     return `${config.PUBLIC_BASE_URL.replace(/\/$/, "")}/api/webhooks/replicate`;
   };
 }
+
+/**
+ * How long a background start waits for its output in one call (sync mode), or 0 for a plain
+ * create. With webhooks the create returns at once: Replicate tells us when the output exists.
+ */
+export function syncWaitSecondsFor(config: Env, providerId: string): number {
+  if (providerId === "sketch") return 1; // answers at once
+  if (providerId !== "replicate" || webhookUrlFor(config, providerId)()) return 0;
+  return config.REPLICATE_SYNC_WAIT_SECONDS;
+}

@@ -1,7 +1,7 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import { renderSketch, sketchDepicts } from "./sketch/render-sketch";
-import type { ImageInput, ImageProvider, ModelInfo, Prediction } from "./types";
+import type { ImageInput, ImageProvider, ModelInfo, Prediction, StartOptions } from "./types";
 
 /** Prompts containing this token fail deterministically: lets people (and e2e tests) see the failure path offline. */
 export const SKETCH_FAIL_TOKEN = "[[fail]]";
@@ -25,8 +25,11 @@ export class SketchProvider implements ImageProvider {
   readonly allowedDownloadHosts: readonly string[] = [];
   readonly pricePerImage = 0;
 
-  async start(): Promise<Prediction> {
-    return { id: `sketch-${randomUUID()}`, status: "processing", output: [], error: null, progress: 0, metrics: { predictTimeSeconds: null } };
+  async start(input: ImageInput, options: StartOptions = {}): Promise<Prediction> {
+    const id = `sketch-${randomUUID()}`;
+    // Sync mode: the answer is known at once (the pixels are drawn when the finalizer asks).
+    if (options.waitSeconds) return this.get(id, input);
+    return { id, status: "processing", output: [], error: null, progress: 0, metrics: { predictTimeSeconds: null } };
   }
 
   async get(predictionId: string, input: ImageInput): Promise<Prediction> {

@@ -104,6 +104,8 @@ export type WebhookVerdict =
   | { ok: true; /** The provider's id for this delivery, to apply each once (null: none sent). */ deliveryId: string | null }
   | { ok: false; reason: string };
 
+export type StartOptions = { waitSeconds?: number };
+
 export interface ImageProvider {
   readonly id: ProviderId;
   readonly model: ModelInfo;
@@ -127,7 +129,11 @@ export interface ImageProvider {
    * prediction per input, in order. Generic code calls this when present, else start() per frame.
    */
   startBoard?(board: { prompt: string; frames: ImageInput[] }): Promise<Prediction[]>;
-  start(input: ImageInput): Promise<Prediction>;
+  /**
+   * `waitSeconds` asks for sync mode: hold the create open until the output exists or the time is
+   * up (Replicate's `Prefer: wait=N`), so one call both starts and finishes a fast prediction.
+   */
+  start(input: ImageInput, options?: StartOptions): Promise<Prediction>;
   /** `input` is what start() was given, so embedded providers can stay stateless. */
   get(predictionId: string, input: ImageInput): Promise<Prediction>;
   cancel(predictionId: string): Promise<void>;

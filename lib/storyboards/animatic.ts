@@ -57,6 +57,7 @@ export async function renderAndStoreAnimatic(
     options.onEvent({
       type: "done",
       url: await storage.url(key),
+      key,
       bytes: result.bytes,
       durationSeconds: result.durationSeconds,
       width: result.width,

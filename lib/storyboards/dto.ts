@@ -163,3 +163,18 @@ export type HistoryDto = {
   canUndo: boolean;
   canRedo: boolean;
 };
+
+/** An export rendered off the request (the MP4 animatic): GET its pollUrl until it settles. */
+export type ExportJobDto = {
+  id: string;
+  kind: "animatic";
+  status: "queued" | "running" | "succeeded" | "failed" | "canceled";
+  /** 0..1 */
+  progress: number;
+  stage: string | null;
+  result: { url: string; bytes: number; durationSeconds: number; width: number; height: number } | null;
+  error: { code: string; message: string } | null;
+  pollUrl: string;
+  createdAt: string;
+  completedAt: string | null;
+};

@@ -40,6 +40,8 @@ export async function generateSceneImage(
     webhookUrlFor: webhookUrlFor(env(), provider.id),
     prompt: args.prompt,
     referenceImageUrl: args.referenceImageUrl,
+    // The seed answer carries the prediction id: create now; the output is stored after a poll sees it.
+    start: "inline",
   });
   return started!;
 }

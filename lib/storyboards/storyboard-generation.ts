@@ -4,7 +4,7 @@ import { listFramesByStoryboard } from "@/lib/db/queries/frames";
 import type { GenerationDeps } from "@/lib/generation/deps";
 import { generateStoryboard } from "@/lib/generation/generate-storyboard";
 import { pollStoryboard, syncStoryboardStatus } from "@/lib/generation/poll-storyboard";
-import { webhookUrlFor } from "@/lib/generation/webhook-url";
+import { syncWaitSecondsFor, webhookUrlFor } from "@/lib/generation/webhook-url";
 import { activeProvider } from "@/lib/providers/get-provider";
 import type { GenerateResponseDto, StoryboardProgressDto } from "./dto";
 import { assertUnlocked } from "./edit-log";
@@ -20,6 +20,9 @@ export async function startStoryboardGeneration(
   const loaded = await loadStoryboardOrThrow({ db: deps.db, workspaceId: args.workspaceId, id: args.storyboardId });
   assertUnlocked(loaded.storyboard);
   const provider = activeProvider();
+  // Sync mode (the default, and the sketch renderer) starts, waits and stores after the answer;
+  // without it (webhooks, or turned off) creates are quick and the answer carries prediction ids.
+  const syncWaitSeconds = syncWaitSecondsFor(env(), provider.id);
   const started = await generateStoryboard(deps, {
     ...loaded,
     sceneIds: args.sceneIds,
@@ -27,6 +30,8 @@ export async function startStoryboardGeneration(
     provider,
     concurrency: env().GENERATION_CONCURRENCY,
     webhookUrlFor: webhookUrlFor(env(), provider.id),
+    start: syncWaitSeconds > 0 ? "background" : "inline",
+    syncWaitSeconds,
   });
   // Starting only added frames: the storyboard and scenes just loaded are still current.
   const frames = await listFramesByStoryboard({ db: deps.db, storyboardId: args.storyboardId });

@@ -4,6 +4,7 @@ import { HttpResponse } from "msw";
 import { setupServer } from "msw/node";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { listFramesByStoryboard } from "@/lib/db/queries/frames";
+import { backgroundIdle } from "@/lib/generation/background";
 import { call, useTempAppEnv } from "../helpers/app-env";
 import { ReplicateFake } from "../helpers/replicate-msw";
 
@@ -15,7 +16,7 @@ const server = setupServer(...fake.handlers);
 let storageDir: string;
 
 beforeAll(async () => {
-  ({ storageDir } = await useTempAppEnv({ REPLICATE_API_TOKEN: "r8_test0000000000000000000000000000000000", IMAGE_PROVIDER: "replicate" }));
+  ({ storageDir } = await useTempAppEnv({ REPLICATE_API_TOKEN: "r8_test0000000000000000000000000000000000", IMAGE_PROVIDER: "replicate", REPLICATE_SYNC_WAIT_SECONDS: "0" }));
   server.listen({ onUnhandledRequest: "error" });
 });
 afterEach(() => {
@@ -79,14 +80,15 @@ describe("DELETE /api/storyboards/:id while generating", () => {
       { predictionId: first!.predictionId },
     );
     await new Promise((resolve) => setTimeout(resolve, 1100)); // past the shared-poll interval: this poll asks Replicate
-    const poll = call(r.frame, { params: { id: first!.frameId } });
+    const poll = call(r.frame, { params: { id: first!.frameId }, settle: false });
     await until(() => fake.count("download", first!.predictionId) === 1);
 
-    expect((await call(r.one.DELETE, { method: "DELETE", params: { id } })).status).toBe(200);
+    expect((await call(r.one.DELETE, { method: "DELETE", params: { id }, settle: false })).status).toBe(200);
     // the finalizing one is already paid for; the others are stopped
     expect(fake.count("cancel")).toBe(rest.length);
     release();
     await poll;
+    await backgroundIdle(); // the poll answered "finalizing"; its storing ends after the delete
     const { appGenerationDeps } = await import("@/lib/generation/app-deps");
     const { purgeDeleted } = await import("@/lib/storyboards/purge-deleted");
     const deps = await appGenerationDeps();

@@ -28,6 +28,7 @@ function frame(sceneId: string, over: Partial<FrameRow> = {}): FrameRow {
     leaseToken: null,
     leaseExpiresAt: null,
     lastCheckedAt: null,
+    nextCheckAt: null,
     nextAttemptAt: null,
     originalKey: null,
     displayKey: null,

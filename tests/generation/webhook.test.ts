@@ -90,14 +90,15 @@ describe("POST /api/webhooks/replicate", () => {
     const body = webhookBody(predictionId, "succeeded");
     const res = await post(r, webhookUrl, body, signedHeaders(body));
     expect(res.status).toBe(200);
-    expect(res.body).toEqual({ success: true, frameId, status: "succeeded" });
+    expect(res.body).toEqual({ success: true, frameId, status: "finalizing" }); // answered at once; the output is stored right after;
     const frame = await frameRow(frameId);
-    expect(frame).toMatchObject({ status: "succeeded", width: 1344, height: 768, cost: 0.003, predictTimeSeconds: 1.234 });
+    expect(frame).toMatchObject({ status: "succeeded", width: 1344, height: 768, cost: 0.003, predictTimeSeconds: 0.734 });
     for (const key of [frame.originalKey!, frame.displayKey!, frame.thumbnailKey!]) {
       expect(existsSync(path.join(storageDir, key))).toBe(true);
     }
     expect(fake.count("download", predictionId)).toBe(1);
     expect(fake.count("get", predictionId)).toBe(0); // the webhook carried the news: no poll needed
+    expect(fake.creates.at(-1)!.prefer).toBeNull(); // webhooks on: a plain create, one call in all
   });
 
   it("a 'start' webhook moves the frame along; a failed one fails it with its code", async () => {
@@ -121,7 +122,7 @@ describe("POST /api/webhooks/replicate", () => {
     const results = await Promise.all([1, 2, 3].map(() => post(r, webhookUrl, body, headers)));
     for (const res of results) expect(res.status).toBe(200);
     expect(results.filter((res) => res.body.duplicate).length).toBe(2);
-    expect(results.find((res) => !res.body.duplicate)!.body).toEqual({ success: true, frameId, status: "succeeded" });
+    expect(results.find((res) => !res.body.duplicate)!.body).toEqual({ success: true, frameId, status: "finalizing" });
     const again = await post(r, webhookUrl, body, headers);
     expect(again.body).toEqual({ success: true, frameId: null, status: null, duplicate: true });
     expect(fake.count("download", predictionId)).toBe(1);
@@ -160,7 +161,7 @@ describe("POST /api/webhooks/replicate", () => {
     expect(first.status).toBe(500);
     expect(await rows()).not.toContain(headers["webhook-id"]);
     const retry = await post(r, webhookUrl, body, headers);
-    expect(retry.body).toEqual({ success: true, frameId, status: "succeeded" });
+    expect(retry.body).toEqual({ success: true, frameId, status: "finalizing" });
     expect(await rows()).toContain(headers["webhook-id"]);
   });
 

@@ -1,5 +1,6 @@
 import path from "node:path";
 import { resetEnvForTests } from "@/lib/config/env";
+import { backgroundIdle } from "@/lib/generation/background";
 import { tempDir } from "./temp";
 
 /**
@@ -24,10 +25,21 @@ export async function useTempAppEnv(extra: Record<string, string> = {}): Promise
 
 type Handler = (request: Request, context: { params: Promise<Record<string, string | string[]>> }) => Promise<Response>;
 
-/** Calls a route handler the way Next does: a Request and a context whose params are a Promise. */
+/**
+ * Calls a route handler the way Next does: a Request and a context whose params are a Promise.
+ * Then, unless `settle: false`, waits for the work the request left running (what after() would
+ * finish on a server), so the next call sees its effects; the answer itself never waited for it.
+ */
 export async function call(
   handler: unknown,
-  options: { method?: string; url?: string; params?: Record<string, string | string[]>; body?: unknown; headers?: Record<string, string> } = {},
+  options: {
+    method?: string;
+    url?: string;
+    params?: Record<string, string | string[]>;
+    body?: unknown;
+    headers?: Record<string, string>;
+    settle?: boolean;
+  } = {},
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- tests read arbitrary JSON shapes
 ): Promise<{ status: number; body: any; headers: Headers }> {
   const init: RequestInit = { method: options.method ?? "GET", headers: { ...(options.headers ?? {}) } };
@@ -39,6 +51,7 @@ export async function call(
     params: Promise.resolve(options.params ?? {}),
   });
   const text = await res.text();
+  if (options.settle !== false) await backgroundIdle();
   let body: unknown = text;
   try {
     body = text ? JSON.parse(text) : null;

@@ -70,7 +70,7 @@ export class ReplicateFake {
   /** Every request the fake answered (faulted ones too), in order. */
   readonly log: { kind: Kind; predictionId: string | null; method: string; path: string }[] = [];
   /** Create requests as sent: path, headers and parsed JSON body. */
-  readonly creates: { path: string; authorization: string | null; body: CreateBody | null }[] = [];
+  readonly creates: { path: string; authorization: string | null; body: CreateBody | null; prefer: string | null }[] = [];
   private readonly scripts: PredictionScript[] = [];
   private defaultScript: PredictionScript = {};
   private faults: Fault[] = [];
@@ -223,7 +223,7 @@ export class ReplicateFake {
         get: `${REPLICATE_API}/predictions/${p.id}`,
         web: `https://replicate.com/p/${p.id}`,
       },
-      metrics: status === "succeeded" ? { predict_time: p.script.predictTime ?? 1.234, total_time: 1.5 } : {},
+      metrics: status === "succeeded" ? { predict_time: p.script.predictTime ?? 0.734, total_time: 1.5 } : {},
       ...(p.webhook ? { webhook: p.webhook, webhook_events_filter: ["start", "completed"] } : {}),
     };
   }
@@ -239,7 +239,8 @@ export class ReplicateFake {
     // no await from here on: the log entry is ours even when creates run concurrently
     const fault = this.takeFault("create", null, request);
     const entry = this.log[this.log.length - 1]!;
-    this.creates.push({ path: new URL(request.url).pathname, authorization: request.headers.get("authorization"), body });
+    const prefer = request.headers.get("prefer");
+    this.creates.push({ path: new URL(request.url).pathname, authorization: request.headers.get("authorization"), body, prefer });
     if (fault) return fault;
     if (!body?.input) return HttpResponse.json({ title: "Invalid input", detail: "input is required", status: 422 }, { status: 422 });
     const script = this.scripts.shift() ?? this.defaultScript;
@@ -253,6 +254,12 @@ export class ReplicateFake {
       step: 0,
       createdAt: new Date().toISOString(),
     };
+    // Sync mode (Prefer: wait): the fake's predictions finish within any wait, so the create
+    // answers the script's first terminal status (a script without one stays where it ends).
+    if (prefer && /wait/.test(prefer)) {
+      const done = p.script.statuses.findIndex((st) => TERMINAL.has(st));
+      p.step = done === -1 ? p.script.statuses.length - 1 : done;
+    }
     this.predictions.set(p.id, p);
     entry.predictionId = p.id;
     return HttpResponse.json(this.toJson(p), { status: 201 });

@@ -1,7 +1,8 @@
 import "server-only";
-import { and, asc, eq, inArray, isNull, lt, lte, or } from "drizzle-orm";
+import { and, asc, eq, gt, inArray, isNotNull, isNull, lt, lte, notExists, or, sql } from "drizzle-orm";
+import { alias } from "drizzle-orm/sqlite-core";
 import type { DbOrTx } from "../client";
-import { frames, type FrameRow, type NewFrameRow } from "../schema";
+import { frames, storyboards, type FrameRow, type NewFrameRow } from "../schema";
 
 export type FramePatch = Partial<Omit<FrameRow, "id" | "sceneId" | "storyboardId" | "createdAt">>;
 
@@ -109,6 +110,8 @@ export async function claimProviderCheck({
         eq(frames.id, id),
         inArray(frames.status, ["starting", "processing", "finalizing"]),
         or(isNull(frames.lastCheckedAt), lte(frames.lastCheckedAt, new Date(now.getTime() - intervalMs))),
+        // The first check waits for the model's expected finish (or the webhook's safety margin).
+        or(isNull(frames.nextCheckAt), lte(frames.nextCheckAt, now)),
       ),
     )
     .returning({ id: frames.id });
@@ -170,3 +173,110 @@ export async function updateFrameWithLease({
   return rows[0];
 }
 
+
+const retries = alias(frames, "retries");
+
+/**
+ * The seed poll's lookup in one statement: the frame a prediction id names, only if its storyboard
+ * is in the workspace, and whether a retry of it exists (a failed attempt's poll follows it).
+ */
+export async function getFrameByPredictionInWorkspace({
+  db,
+  workspaceId,
+  predictionId,
+}: {
+  db: DbOrTx;
+  workspaceId: string;
+  predictionId: string;
+}): Promise<{ frame: FrameRow; retried: boolean } | undefined> {
+  const rows = await db
+    .select({ frame: frames, retryId: retries.id })
+    .from(frames)
+    .innerJoin(storyboards, and(eq(storyboards.id, frames.storyboardId), eq(storyboards.workspaceId, workspaceId)))
+    .leftJoin(retries, eq(retries.retryOfFrameId, frames.id))
+    .where(eq(frames.predictionId, predictionId))
+    .limit(1);
+  const row = rows[0];
+  return row ? { frame: row.frame, retried: row.retryId !== null } : undefined;
+}
+
+const IN_FLIGHT_STATUSES: FrameRow["status"][] = ["queued", "starting", "processing", "finalizing"];
+
+/**
+ * What the sweep should advance: in-flight frames nobody holds a live lease on and whose next
+ * check is due (a start or finalizer that was cut off, a prediction nobody polls), and failed
+ * frames whose retry is due but was never started. Oldest first, at most `limit`.
+ */
+export async function listFramesToSweep({ db, now, staleMs, limit }: { db: DbOrTx; now: Date; staleMs: number; limit: number }): Promise<FrameRow[]> {
+  const staleBefore = new Date(now.getTime() - staleMs);
+  return db
+    .select()
+    .from(frames)
+    .where(
+      or(
+        and(
+          inArray(frames.status, IN_FLIGHT_STATUSES),
+          or(isNull(frames.leaseExpiresAt), lt(frames.leaseExpiresAt, now)),
+          or(isNull(frames.nextCheckAt), lte(frames.nextCheckAt, now)),
+          lte(frames.updatedAt, staleBefore),
+        ),
+        and(
+          eq(frames.status, "failed"),
+          isNotNull(frames.nextAttemptAt),
+          lte(frames.nextAttemptAt, now),
+          notExists(db.select({ one: sql`1` }).from(retries).where(eq(retries.retryOfFrameId, frames.id))),
+        ),
+      ),
+    )
+    .orderBy(asc(frames.updatedAt))
+    .limit(limit);
+}
+
+/** Recent provider-reported run times of a model (seconds, newest first), to schedule first checks. */
+export async function listRecentPredictTimes({ db, provider, model, limit }: { db: DbOrTx; provider: string; model: string; limit: number }): Promise<number[]> {
+  const rows = await db
+    .select({ t: frames.predictTimeSeconds })
+    .from(frames)
+    .where(and(eq(frames.provider, provider), eq(frames.model, model), eq(frames.status, "succeeded"), gt(frames.predictTimeSeconds, 0)))
+    .orderBy(sql`${frames.completedAt} desc`)
+    .limit(limit);
+  return rows.map((r) => r.t!).filter((t) => Number.isFinite(t));
+}
+
+export type StoryboardFingerprint = {
+  status: string;
+  pending: number;
+  /** Changes whenever the storyboard, a scene or a frame does (the status answer's ETag). */
+  version: string;
+};
+
+/**
+ * One statement that says whether a storyboard's status answer can have changed: its own row,
+ * and the count and newest update of its scenes and frames; `pending` counts frames still drawing.
+ */
+export async function getStoryboardFingerprint({
+  db,
+  workspaceId,
+  storyboardId,
+}: {
+  db: DbOrTx;
+  workspaceId: string;
+  storyboardId: string;
+}): Promise<StoryboardFingerprint | undefined> {
+  const rows = await db
+    .select({
+      status: storyboards.status,
+      // Written out with table names: drizzle leaves columns unqualified inside sql``, and a
+      // correlated subquery needs "storyboards"."id", not whatever "id" is nearest.
+      updatedAt: sql<number>`"storyboards"."updated_at"`,
+      scenes: sql<string>`(select count(*) || '.' || coalesce(max(s."updated_at"), 0) from "scenes" s where s."storyboard_id" = "storyboards"."id")`,
+      frames: sql<string>`(select count(*) || '.' || coalesce(max(f."updated_at"), 0) from "frames" f where f."storyboard_id" = "storyboards"."id")`,
+      pending: sql<number>`(select count(*) from "frames" f where f."storyboard_id" = "storyboards"."id" and (f."status" in ('queued', 'starting', 'processing', 'finalizing') or (f."status" = 'failed' and f."next_attempt_at" is not null and not exists (select 1 from "frames" r where r."retry_of_frame_id" = f."id"))))`,
+    })
+    .from(storyboards)
+    .where(and(eq(storyboards.id, storyboardId), eq(storyboards.workspaceId, workspaceId)))
+    .limit(1);
+  const row = rows[0];
+  if (!row) return undefined;
+  return { status: row.status, pending: Number(row.pending), version: `${row.status}.${row.updatedAt}.${row.scenes}.${row.frames}` };
+}

@@ -8,6 +8,7 @@ import {
   type ImageProvider,
   type Prediction,
   type ProviderFailure,
+  type StartOptions,
   type WebhookVerdict,
 } from "../types";
 import { mapPrediction, type ReplicatePrediction } from "./map-prediction";
@@ -129,9 +130,11 @@ export class ReplicateProvider implements ImageProvider {
   private readonly download: DownloadPolicy;
   private readonly webhookSecret: string | undefined;
   private readonly now: () => Date;
+  private readonly timeoutMs: number;
 
   constructor(options: ReplicateProviderOptions) {
     this.model = options.model;
+    this.timeoutMs = options.timeoutMs ?? 20_000;
     this.download = options.download;
     this.expectedSeconds = options.model.expectedSeconds ?? 10;
     this.allowedDownloadHosts = options.download.allowedHosts;
@@ -142,7 +145,7 @@ export class ReplicateProvider implements ImageProvider {
       auth: options.token,
       ...(options.baseUrl ? { baseUrl: options.baseUrl } : {}),
       useFileOutput: false,
-      fetch: ownRetriesFetch(options.timeoutMs ?? 20_000),
+      fetch: ownRetriesFetch(this.timeoutMs),
     });
   }
 
@@ -154,11 +157,14 @@ export class ReplicateProvider implements ImageProvider {
     }
   }
 
-  async start(input: ImageInput): Promise<Prediction> {
+  async start(input: ImageInput, options: StartOptions = {}): Promise<Prediction> {
+    // Sync mode is documented for 1–60 s; the call's own timeout must outlast the wait.
+    const wait = options.waitSeconds ? Math.min(60, Math.max(1, Math.ceil(options.waitSeconds))) : undefined;
     const body = {
       ...this.model.target,
       input: this.model.toInput(input),
       ...(input.webhookUrl ? { webhook: input.webhookUrl, webhook_events_filter: ["start", "completed"] as const } : {}),
+      ...(wait ? { wait, signal: AbortSignal.timeout(wait * 1000 + this.timeoutMs) } : {}),
     };
     const prediction = await this.call(() =>
       this.client.predictions.create(body as Parameters<Replicate["predictions"]["create"]>[0]),

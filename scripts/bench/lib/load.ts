@@ -13,6 +13,8 @@ export type LoadOptions = {
   maxRequests?: number;
   /** Per-request timeout; a timed-out request counts as an error. */
   timeoutMs?: number;
+  /** Sent with every request (e.g. If-None-Match for the 304 path). */
+  headers?: Record<string, string>;
 };
 
 export type LoadResult = {
@@ -57,7 +59,7 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
   const one = () =>
     new Promise<void>((resolve) => {
       const begin = performance.now();
-      const req = http.get(url, { agent, timeout: timeoutMs }, (res) => {
+      const req = http.get(url, { agent, timeout: timeoutMs, headers: options.headers }, (res) => {
         res.on("data", (chunk: Buffer) => (bytes += chunk.length));
         res.on("end", () => {
           latencies.push(performance.now() - begin);

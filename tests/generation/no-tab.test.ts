@@ -1,0 +1,118 @@
+import { existsSync } from "node:fs";
+import path from "node:path";
+import { setupServer } from "msw/node";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { resetEnvForTests } from "@/lib/config/env";
+import { getFrameById, listFramesByStoryboard } from "@/lib/db/queries/frames";
+import { backgroundCount, backgroundIdle } from "@/lib/generation/background";
+import { firstCheckDelayMs } from "@/lib/generation/check-schedule";
+import { call, useTempAppEnv } from "../helpers/app-env";
+import { ReplicateFake } from "../helpers/replicate-msw";
+
+// Frames reach storage with nobody polling: POST …/generate answers, and its background work
+// (after() on a server) creates each prediction in sync mode and stores the output. Nothing here
+// polls until the frames are checked in the database.
+
+const fake = new ReplicateFake();
+const server = setupServer(...fake.handlers);
+let storageDir: string;
+
+beforeAll(async () => {
+  ({ storageDir } = await useTempAppEnv({ REPLICATE_API_TOKEN: "r8_test0000000000000000000000000000000000", IMAGE_PROVIDER: "replicate" }));
+  server.listen({ onUnhandledRequest: "error" });
+});
+afterEach(() => {
+  fake.reset();
+  server.resetHandlers();
+  process.env.IMAGE_PROVIDER = "replicate";
+  resetEnvForTests();
+});
+afterAll(() => server.close());
+
+const routes = async () => ({
+  create: (await import("@/app/api/storyboards/route")).POST,
+  generate: (await import("@/app/api/storyboards/[id]/generate/route")).POST,
+  frame: (await import("@/app/api/frames/[id]/route")).GET,
+});
+const db = async () => (await import("@/lib/db/client")).getDb();
+
+async function storyboard(frameCount: number): Promise<string> {
+  const r = await routes();
+  const res = await call(r.create, { method: "POST", body: { prompt: "A lantern maker opens her shop at dawn", frameCount } });
+  expect(res.status).toBe(201);
+  return res.body.storyboard.id;
+}
+
+async function expectAllStored(id: string, count: number) {
+  const frames = await listFramesByStoryboard({ db: await db(), storyboardId: id });
+  expect(frames).toHaveLength(count);
+  for (const f of frames) {
+    expect(f.status).toBe("succeeded");
+    for (const key of [f.originalKey!, f.displayKey!, f.thumbnailKey!]) expect(existsSync(path.join(storageDir, key))).toBe(true);
+  }
+  return frames;
+}
+
+describe("no tab polling", () => {
+  it("Replicate, sync mode: the answer leaves first, then every frame is stored with one call each", async () => {
+    const r = await routes();
+    const id = await storyboard(5);
+    const res = await call(r.generate, { method: "POST", params: { id }, settle: false });
+    expect(res.status).toBe(202);
+    // answered before any prediction was created: the frames are queued, the work is in the background
+    expect(res.body.frames.map((f: { status: string }) => f.status)).toEqual(Array(5).fill("queued"));
+    expect(backgroundCount()).toBeGreaterThan(0);
+
+    await backgroundIdle(); // what after() lets finish on a server: no client request at all
+    const frames = await expectAllStored(id, 5);
+    expect(fake.count("create")).toBe(5);
+    expect(fake.count("get")).toBe(0);
+    expect(fake.count("download")).toBe(5);
+    for (const c of fake.creates) expect(c.prefer).toBe("wait=30");
+    for (const f of frames) expect(f.predictionId).toMatch(/^[a-z2-7]{26}$/);
+  });
+
+  it("the embedded sketch renderer finishes in the background too", async () => {
+    process.env.IMAGE_PROVIDER = "sketch";
+    resetEnvForTests();
+    const r = await routes();
+    const id = await storyboard(3);
+    const res = await call(r.generate, { method: "POST", params: { id }, settle: false });
+    expect(res.status).toBe(202);
+    await backgroundIdle();
+    const frames = await expectAllStored(id, 3);
+    for (const f of frames) expect(f.provider).toBe("sketch");
+    expect(fake.count("create")).toBe(0);
+  });
+
+  it("a sync create that comes back unfinished is checked first at the model's expected finish", async () => {
+    const r = await routes();
+    const id = await storyboard(3);
+    fake.setDefaultScript({ statuses: ["starting", "processing"] }); // still running when the wait ends
+    const started = await call(r.generate, { method: "POST", params: { id } });
+    expect(started.status).toBe(202);
+    const frameId = started.body.frames[0].frameId as string;
+    const row = (await getFrameById({ db: await db(), id: frameId }))!;
+    expect(row.status).toBe("processing");
+    // the earlier test's frames ran 0.734 s (predict_time): first check ≈ 0.92 s after the start
+    expect(row.nextCheckAt!.getTime() - row.updatedAt.getTime()).toBeGreaterThan(700);
+    expect(row.nextCheckAt!.getTime() - row.updatedAt.getTime()).toBeLessThan(1200);
+    // a poll before then answers from the database: no GET
+    await call(r.frame, { params: { id: frameId } });
+    expect(fake.count("get")).toBe(0);
+  });
+});
+
+describe("firstCheckDelayMs", () => {
+  it.each([
+    { times: [], webhook: false, expected: 1000 },
+    { times: [2, 2, 2, 2, 2], webhook: false, expected: 2 * 1120 + 100 },
+    // the 80th percentile: one slow outlier of ten does not push every first check late
+    { times: [1, 1, 1, 1, 1, 1, 1, 1, 1, 9], webhook: false, expected: 1120 + 100 },
+    { times: [0.1], webhook: false, expected: 500 },
+    { times: [100], webhook: false, expected: 60_000 },
+    { times: [2], webhook: true, expected: 2 * 1120 + 100 + 15_000 },
+  ])("recent run times $times (webhook: $webhook) → $expected ms", ({ times, webhook, expected }) => {
+    expect(firstCheckDelayMs({ predictTimesSeconds: times, intervalMs: 1000, webhook })).toBeCloseTo(expected, 6);
+  });
+});
