@@ -2,7 +2,6 @@ import "server-only";
 import { readFile } from "node:fs/promises";
 import { env } from "@/lib/config/env";
 import { renderAnimatic, type AnimaticResult } from "@/lib/export/animatic";
-import type { AnimaticEvent } from "@/lib/export/animatic-events";
 import { resolveFfmpeg } from "@/lib/export/ffmpeg";
 import { assertValidKey } from "@/lib/storage/keys";
 import type { Storage } from "@/lib/storage/types";
@@ -28,6 +27,12 @@ export function renderStoryboardAnimatic(
     signal: options.signal,
   });
 }
+
+/** What the renderer reports to its export job while ffmpeg encodes. */
+export type AnimaticEvent =
+  | { type: "progress"; fraction: number }
+  | { type: "done"; url: string; key: string; bytes: number; durationSeconds: number; width: number; height: number }
+  | { type: "error"; error: { code: string; message: string } };
 
 /**
  * Renders the animatic and stores it with the storyboard's files, reporting progress as it

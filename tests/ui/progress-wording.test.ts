@@ -58,6 +58,7 @@ function row(sceneId: string, over: Partial<FrameRow> = {}): FrameRow {
     model: "flux-schnell",
     predictionId: `p${seq}`,
     status: "processing",
+    nextCheckAt: null,
     attempt: 1,
     retryOfFrameId: null,
     input: { prompt: "x", aspectRatio: "16:9", seed: 1, outputFormat: "webp", referenceImageUrl: null, scene: null, webhookUrl: null },

@@ -1,7 +1,6 @@
 import sharp from "sharp";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { StylePreset } from "@/lib/planner/schema";
-import { frameLayout } from "@/lib/providers/sketch/compose-frame";
 import { LOOK_SPECS, restroke } from "@/lib/providers/sketch/looks/look-spec";
 import { finish } from "@/lib/providers/sketch/looks/render-look";
 import { composeFrame, frameLayout } from "@/lib/providers/sketch/compose-frame";
