@@ -122,6 +122,7 @@ export function summarizeProgress(input: {
     currentScene,
     etaSeconds: eta,
     retryInSeconds: nextRetryAt === null ? null : (nextRetryAt - now.getTime()) / 1000,
+    failedOverPicture,
   });
 
   return {

@@ -32,12 +32,18 @@ const SETTLED = new Set(["ready", "partial", "failed"]);
 export async function pollInputJob(deps: GenerationDeps, args: { workspaceId: string; id: string }): Promise<InputJobDto> {
   let job = await getInputJobOrThrow({ db: deps.db, workspaceId: args.workspaceId, id: args.id });
   let progress = job.status === "completed" ? 100 : 0;
-  if (job.status === "processing" && job.storyboardId === null && job.understanding) {
-    // The storyboard was deleted (the foreign key set null) before its board was drawn.
+  const board =
+    job.status === "processing" && job.storyboardId
+      ? await pollStoryboardProgress(deps, { workspaceId: args.workspaceId, storyboardId: job.storyboardId }).catch((e: unknown) => {
+          if (isAppError(e) && e.code === "NOT_FOUND") return null;
+          throw e;
+        })
+      : null;
+  if (job.status === "processing" && job.understanding && !board) {
+    // The storyboard was deleted (soft-deleted, or purged and the foreign key set null) before its board was drawn.
     await failInputJob({ db: deps.db, job, code: "NOT_FOUND", message: "The storyboard this job made was deleted.", now: deps.now });
     job = await getInputJobOrThrow({ db: deps.db, workspaceId: args.workspaceId, id: args.id });
-  } else if (job.status === "processing" && job.storyboardId) {
-    const board = await pollStoryboardProgress(deps, { workspaceId: args.workspaceId, storyboardId: job.storyboardId });
+  } else if (job.status === "processing" && job.storyboardId && board) {
     progress = board.scenesTotal ? Math.round((100 * (board.scenesCompleted + board.scenesFailed)) / board.scenesTotal) : 0;
     if (SETTLED.has(board.stage)) {
       if (board.stage === "failed") {

@@ -33,6 +33,8 @@ export type ProgressFacts = {
   etaSeconds: number | null;
   /** Seconds until the soonest scheduled automatic retry; null when none is scheduled. */
   retryInSeconds: number | null;
+  /** Of `failed`, scenes whose redraw failed but whose older picture still stands. */
+  failedOverPicture?: number;
 };
 
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
@@ -63,7 +65,7 @@ export function describeProgress(f: ProgressFacts): { text: string; tone: Progre
   }
 
   if (total === 0) return { text: "No scenes yet", tone: "idle" };
-  if (failed > 0 && failed === total) {
+  if (failed > 0 && failed === total && !f.failedOverPicture) {
     return { text: total === 1 ? "The frame failed" : `All ${total} frames failed`, tone: "error" };
   }
   if (failed > 0) {

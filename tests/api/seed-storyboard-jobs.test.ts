@@ -103,7 +103,7 @@ describe("seed 002 jobs: POST /api/storyboard/code → GET poll_url", () => {
     expect((await call(one.DELETE, { method: "DELETE", params: { id: newest.id } })).status).toBeLessThan(300);
     const { job } = await pollUntilDone(res.body.job_id);
     expect(job.status).toBe(200);
-    expect(job.body).toMatchObject({ status: "failed", error_code: "NOT_FOUND", storyboard_id: null, result_image: null });
+    expect(job.body).toMatchObject({ status: "failed", error_code: "NOT_FOUND", result_image: null });
     expect(job.body.error_message).toMatch(/deleted/);
   });
 

@@ -71,6 +71,20 @@ describe("GPU service: one job per board, results attached to frames in order", 
     expect(bytes.equals(await fakePng())).toBe(true);
   });
 
+  it("a callback whose text carries a NUL or control character is refused (400) and moves nothing", async () => {
+    const { store, gpu } = provider();
+    const [p] = await gpu.startBoard({ prompt: "a lighthouse story", frames: [frame("wide shot")] });
+    const { jobId } = parseGpuPredictionId(p!.id)!;
+    for (const body of [
+      { status: "failed", error_message: "out of memory\u0000 and more" },
+      { status: "completed", result_urls: ["/images/run_1/frame\u001b_01.png"] },
+    ]) {
+      const e = await applyGpuCallback({ store, serviceUrl: GPU, secret: undefined, jobId, authorization: null, body, now: NOW }).catch((err: unknown) => err);
+      expect(e).toMatchObject({ name: "ZodError" });
+    }
+    expect((await store.get(jobId))!.status).not.toMatch(/failed|completed/);
+  });
+
   it("a board answered with fewer images than frames fails only the missing frames, retryably", async () => {
     const { store, gpu } = provider();
     const predictions = await gpu.startBoard({ prompt: "p", frames: [frame("a"), frame("b")] });

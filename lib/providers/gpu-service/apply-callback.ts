@@ -2,6 +2,7 @@ import "server-only";
 import { createHash, timingSafeEqual } from "node:crypto";
 import { z } from "zod";
 import { AppError } from "@/lib/errors";
+import { multiLineText, singleLineText } from "@/lib/text-fields";
 import { GPU_JOB_IN_FLIGHT, type GpuJob, type GpuJobStore } from "./job-store";
 
 // PATCH {callback_url}/jobs/{job_id} from the GPU service, as seed 000 sends it. Unknown fields
@@ -11,9 +12,9 @@ export const gpuCallbackSchema = z.discriminatedUnion("status", [
   z.looseObject({
     status: z.literal("completed"),
     progress: z.coerce.number().optional(),
-    result_urls: z.array(z.string().min(1).max(2048)).min(1).max(100),
+    result_urls: z.array(singleLineText().min(1).max(2048)).min(1).max(100),
   }),
-  z.looseObject({ status: z.literal("failed"), error_message: z.string().max(10_000).optional() }),
+  z.looseObject({ status: z.literal("failed"), error_message: multiLineText().max(10_000).optional() }),
 ]);
 export type GpuCallback = z.infer<typeof gpuCallbackSchema>;
 
