@@ -351,7 +351,9 @@ function findCharacters(tokens: Token[], productName: string | null, english: bo
     const named = sameSentencePrev && NAMING.test(sameSentencePrev.lower);
     if (german && !named && (counts.get(t.lower) ?? 0) < 2) continue;
     const next0 = tokens[i + 1];
-    const twoWordName = t.pos === 0 && !!next0 && next0.sentence === t.sentence && isCap(next0) && !endsPhrase(t) && !NOT_NAMES.has(next0.lower) && !ROLE_NOUNS[next0.lower] && !PLACE_NOUNS.has(next0.lower) && !!tokens[i + 2] && (tokens[i + 2]!.tags.has("Verb") || tokens[i + 2]!.sentence !== t.sentence);
+    // "Anansi the spider tricks…": a name with its appositive role.
+    const appositiveRole = t.pos === 0 && tokens[i + 1]?.lower === "the" && !!ROLE_NOUNS[tokens[i + 2]?.lower ?? ""] && tokens[i + 2]?.sentence === t.sentence;
+    const twoWordName = appositiveRole || t.pos === 0 && !!next0 && next0.sentence === t.sentence && isCap(next0) && !endsPhrase(t) && !NOT_NAMES.has(next0.lower) && !ROLE_NOUNS[next0.lower] && !PLACE_NOUNS.has(next0.lower) && !!tokens[i + 2] && (tokens[i + 2]!.tags.has("Verb") || tokens[i + 2]!.sentence !== t.sentence);
     if (t.pos === 0 && !t.tags.has("Person") && !named && !twoWordName) {
       // Sentence-initial capitals are ambiguous: a name only if it never shows up in lowercase and
       // either recurs capitalised mid-sentence or (English) sits where a bare singular noun cannot.
@@ -829,9 +831,19 @@ function findProduct(tokens: Token[], sentences: string[]): IdeaProduct | null {
   const bareAppositive = /^,\s*((?:[a-z][\w-]*\s+){0,3}[a-z][\w-]*)(?=\s+(?:that|which|who|for|with)\b|[,.;!?]|$)/.exec(afterName);
   if (!descriptor && bareAppositive?.[1] && !/^(so|and|but|then|now|available|only|from)\b/.test(bareAppositive[1])) descriptor = bareAppositive[1].trim();
   // "the Drift stroller": the kind of thing right after the brand.
-  const kind = /^\s+([a-z][\w-]*)\b/.exec(afterName)?.[1];
   const kindTok = tokens[end];
-  if (!descriptor && kind && kindTok && kindTok.lower === kind && kindTok.tags.has("Noun") && !kindTok.tags.has("Verb")) descriptor = `${/^[aeiou]/.test(kind) ? "an" : "a"} ${kind}`;
+  if (!descriptor && kindTok && kindTok.sentence === tokens[at]?.sentence && /^[a-z]/.test(kindTok.text) && (kindTok.tags.has("Noun") || kindTok.tags.has("Adjective")) && !kindTok.tags.has("Verb")) {
+    // "SunTile solar roof tiles for farmhouses": the run of nouns up to the first function word.
+    const run: string[] = [];
+    for (let k = end; k < end + 4; k++) {
+      const x = tokens[k];
+      if (!x || x.sentence !== kindTok.sentence || !/^[a-z]/.test(x.text) || x.tags.has("Verb") || x.tags.has("Preposition") || x.tags.has("Determiner") || x.tags.has("Conjunction")) break;
+      run.push(x.text);
+      if (endsPhrase(x)) break;
+    }
+    const last = tokens[end + run.length - 1];
+    if (run.length > 0 && last?.tags.has("Noun")) descriptor = /s$/.test(run.at(-1)!) ? run.join(" ") : `${/^[aeiou]/.test(run[0]!) ? "an" : "a"} ${run.join(" ")}`;
+  }
 
   let audience: string | null = null;
   let audienceDetail: string | null = null;
