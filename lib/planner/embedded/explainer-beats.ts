@@ -86,7 +86,7 @@ const LABEL_LOOKS = [
   (label: string, kind: string) => `"${label}" — circled in marker on the ${kind}.`,
   (label: string, kind: string) => `Tight on "${label}", the rest of the ${kind} dimmed.`,
   (label: string, kind: string) => `The pointer taps "${label}" twice on the ${kind}.`,
-  (label: string, kind: string) => `"${label}" fills the frame, a tick beside it.`,
+  (label: string, _kind: string) => `"${label}" fills the frame, a tick beside it.`,
 ];
 
 function numberLooks(d: NonNullable<ExplainerCard["diagram"]>): ExplainerCard[] {
