@@ -1,6 +1,8 @@
 import nlp from "compromise";
 import type { Form } from "../schema";
 import { retagNameVerbs } from "./retag";
+import type { ForeignLang } from "./foreign-lexicon";
+import { detectLanguage, foreignNouns, isLexiconLang } from "./foreign-words";
 import { readTone, type Tone } from "./tone";
 import {
   AD_CUES,
@@ -87,6 +89,8 @@ export interface IdeaProduct {
 export interface IdeaAnalysis {
   text: string;
   english: boolean;
+  /** ISO 639-1 code from the language detector ("en", "es", "ru", …). */
+  lang: string;
   seed: string;
   sentences: IdeaSentence[];
   characters: IdeaCharacter[];
@@ -141,7 +145,9 @@ const SPEECH_VERBS = /\b(say|says|said|ask|asks|asked|shout|shouts|shouted|whisp
 export function analyzeIdea(prompt: string, formOverride?: Form): IdeaAnalysis {
   const text = cleanText(prompt);
   const sentenceTexts = splitSentences(text);
-  const english = isEnglish(text);
+  const lang = detectLanguage(text);
+  // The detector settles Latin-script ideas the word count cannot ("Un farero y una gaviota…").
+  const english = isEnglish(text) && !(isLexiconLang(lang) && text.length >= 24);
   const tokens = english ? tagEnglish(sentenceTexts) : tagPlain(sentenceTexts);
 
   const sentences: IdeaSentence[] = sentenceTexts.map((s, i) => ({
@@ -159,9 +165,14 @@ export function analyzeIdea(prompt: string, formOverride?: Form): IdeaAnalysis {
   const product = form === "ad" ? findProduct(tokens, sentenceTexts) : null;
   const characters = findCharacters(tokens, product?.name ?? null, english);
   if (!english) addForeignCharacters(characters, tokens, text);
+  if (!english && isLexiconLang(lang)) addLexiconCharacters(characters, tokens, text, lang);
   if (!english && !characters.some((c) => c.proper)) addOpeningName(characters, tokens);
   const hero = pickHero(characters);
-  const found = english ? findSetting(tokens) : foreignSetting(tokens, text);
+  let found = english ? findSetting(tokens) : foreignSetting(tokens, text);
+  if (!english && !found.setting && isLexiconLang(lang)) {
+    const place = foreignNouns(text, lang).find((n) => n.kind === "place");
+    if (place) found = { setting: `the ${place.en}`, settingPhrase: `in the ${place.en}`, places: [place.word.toLowerCase(), place.en] };
+  }
   const { setting, settingPhrase, places } = found;
   // "comes off a night shift at dawn" happens at dawn.
   const timeOfDay = firstMatch(text.replace(/\b(night|day|morning|evening)[- ]shifts?\b|\bovernight\b/gi, "shift"), TIMES_OF_DAY);
@@ -175,6 +186,7 @@ export function analyzeIdea(prompt: string, formOverride?: Form): IdeaAnalysis {
   return {
     text,
     english,
+    lang,
     seed: text,
     sentences,
     characters,
@@ -565,6 +577,48 @@ function addForeignCharacters(chars: IdeaCharacter[], tokens: Token[], text: str
       subject: true,
       proper: false,
       keys: [hit.word, hit.role],
+    });
+  }
+}
+
+/**
+ * Role nouns the shipped lexicon knows ("gaviota" → seagull, "рыбак" → fisherman) become designed
+ * characters, named by the idea's own word with the English beside it; a name within two words
+ * ("Кот Васька") takes the role instead.
+ */
+function addLexiconCharacters(chars: IdeaCharacter[], tokens: Token[], text: string, lang: ForeignLang): void {
+  for (const n of foreignNouns(text, lang)) {
+    if (n.kind !== "person" && n.kind !== "animal") continue;
+    const roleKey = ROLE_NOUNS[n.en] ? n.en : n.en.split(" ").pop() ?? n.en;
+    const role = ROLE_NOUNS[roleKey] ?? (n.kind === "animal" ? { kind: "animal" as const, gender: "n" as const } : { kind: "person" as const, gender: "n" as const, age: "adult" as const });
+    if (chars.some((c) => c.roleNoun === roleKey || c.keys.includes(n.word.toLowerCase()))) continue;
+    const at = tokens.findIndex((t) => t.lower === n.word.toLowerCase());
+    const named = chars.find((c) => c.proper && c.role === null && at >= 0 && Math.abs(c.firstAt - at) <= 2);
+    if (named) {
+      named.role = role;
+      named.roleNoun = roleKey;
+      named.kind = role.kind;
+      named.keys.push(n.word.toLowerCase(), n.en);
+      continue;
+    }
+    if (/^(family|parents|children)$/.test(n.en)) continue;
+    chars.push({
+      name: `${capitalise(n.key)} (${n.en})`,
+      // English first so templates read as English and the renderer finds its noun; the idea's word beside it.
+      ref: `the ${n.en} (${n.key})`,
+      kind: role.kind,
+      gender: role.gender,
+      role,
+      roleNoun: roleKey,
+      adjectives: /^old /.test(n.en) ? ["old"] : [],
+      owner: null,
+      mentions: 1,
+      firstAt: Math.max(0, at),
+      at: [Math.max(0, at)],
+      inSentences: [tokens[Math.max(0, at)]?.sentence ?? 0],
+      subject: true,
+      proper: false,
+      keys: [n.word.toLowerCase(), n.key, n.en],
     });
   }
 }

@@ -8,6 +8,7 @@ import { ROLE_NOUNS } from "./lexicon";
 import { buildImagePrompt } from "./prompts";
 import { planShots } from "./shots";
 import { stockGuard } from "./stock-lines";
+import { glossForeign, isLexiconLang } from "./foreign-words";
 import { buildStyleBible } from "./style";
 
 // The planner that needs no key and no network: idea analysis (compromise for English,
@@ -28,6 +29,14 @@ export function planEmbedded(request: PlanRequest): Plan {
   const cast = idea.characters.filter((c) => beats.some((b) => b.characters.includes(c.name)));
   const characters: Character[] = cast.slice(0, 8).map((c) => designCharacter(c, idea));
   const names = new Set(characters.map((c) => c.name));
+  // Other languages keep their own words; drawable nouns also carry their English name.
+  const lang = idea.lang;
+  if (!idea.english && isLexiconLang(lang)) {
+    for (const b of beats) {
+      b.text = glossForeign(b.text, lang);
+      b.visual = glossForeign(b.visual, lang);
+    }
+  }
   const guard = stockGuard([request.prompt, ...characters.map((c) => c.name)].join(" "));
   for (const b of beats) b.text = guard.pass(b.text);
   const shots = planShots(beats, idea.seed, { landscape: LANDSCAPE.test(idea.setting ?? ""), tone: idea.tone });
