@@ -75,3 +75,28 @@ describe("tone and shots", () => {
     expect(["close-up", "medium"]).toContain(comedy.find((s) => s.narrativeRole === "climax")?.shotType);
   });
 });
+
+describe("inserts name the thing they show", () => {
+  const plan = (prompt: string, frameCount = 6) => planEmbedded(planRequestSchema.parse({ prompt, frameCount }));
+  it("a stolen sandwich is named in the insert, in the gull's beak", () => {
+    const d = plan("A lighthouse keeper and a seagull who steals his sandwich").scenes.map((s) => s.description);
+    expect(d).toContain("Insert: the sandwich in the seagull's beak.");
+  });
+
+  it("a brand's insert and packshot say what the product is", () => {
+    const cases: Array<[string, RegExp]> = [
+      ["Commercial for Hush, noise-cancelling headphones for students who study in loud cafés", /headphones/],
+      ["A 30-second spot for Taco Loco, a food truck that parks outside the stadium on game nights", /food truck/],
+      ["Ad for Barkley's, a grain-free dog food for old dogs who still love a long walk", /dog food/],
+      ["Advert for the Drift stroller, so light a grandfather can fold it with one hand", /stroller/],
+    ];
+    for (const [prompt, kind] of cases) {
+      for (const frameCount of [3, 6, 10]) {
+        const scenes = plan(prompt, frameCount).scenes;
+        const shown = scenes.filter((s) => /^(Insert|Packshot):/.test(s.description));
+        expect(shown.length, `${prompt} @${frameCount}`).toBeGreaterThan(0);
+        for (const s of shown) expect(s.description, `${prompt} @${frameCount}`).toMatch(kind);
+      }
+    }
+  });
+});

@@ -878,7 +878,7 @@ function findProduct(tokens: Token[], sentences: string[]): IdeaProduct | null {
   let descriptor: string | null = null;
   const s = tokens[end - 1]?.sentence ?? 0;
   const sentence = sentences[s] ?? "";
-  const afterName = sentence.slice(sentence.indexOf(name) + name.length);
+  const afterName = sentence.slice(sentence.indexOf(name) + name.length).replace(/^['’]s\b/, "");
   const appositive = /^[,:—–-]\s*((?:an?|the|our|your|un|una|el|la|ein|eine|der|die|das|le|une)\s+[^,.;!?]+?)(?=\s+(?:that|which|who|with)\b|[,.;!?]|$)/i.exec(afterName);
   if (appositive?.[1]) descriptor = appositive[1].trim();
   // "Hush, noise-cancelling headphones for students": an appositive without an article.

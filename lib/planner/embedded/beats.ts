@@ -875,7 +875,8 @@ const TEMPLATES: Record<NarrativeRole, readonly Template[]> = {
     (c) => featureBeat(c, 2),
     (c) => featureBeat(c, 3),
     (c) => proofBeat(c),
-    (c) => ({ text: `Insert: ${productRef(c)} up close — every seam and edge, turning under a single light.`, visual: `${productRef(c)} filling the frame, close detail`, focus: "product" }),
+    // An insert names the thing it shows: "Hush, the noise-cancelling headphones", not just a brand.
+    (c) => ({ text: `Insert: ${packshotRef(c).replace(/,$/, "")}${/,[^,]+$/.test(packshotRef(c).replace(/,$/, "")) ? "," : ""} up close — every seam and edge, turning under a single light.`, visual: `${packshotRef(c).replace(/,$/, "")} filling the frame, close detail`, focus: "product" }),
     (c) => {
       const p = adProblem(c);
       return p ? { text: `Proof: ${p.solved}`, visual: p.solvedVisual, focus: "emotion", cast: "hero" } : null;
@@ -1100,7 +1101,9 @@ function packshotRef(c: Ctx): string {
 }
 
 function productRef(c: Ctx): string {
-  return c.product?.name ?? c.idea.keywords[0] ?? "the product";
+  // No product parsed ("a public service ad inviting teenagers to the new library"): the thing the idea is about.
+  const thing = c.idea.objects.find((o) => !/^(every|each|all|some|public|service|ad|video)\b/i.test(o)) ?? c.idea.setting;
+  return c.product?.name ?? (thing ? definite(thing) : null) ?? c.idea.keywords[0] ?? "the product";
 }
 
 function productKind(c: Ctx): string | null {

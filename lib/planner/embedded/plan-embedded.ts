@@ -80,11 +80,14 @@ const PRODUCT_USERS: ReadonlyArray<readonly [RegExp, string]> = [
 
 /** An ad with no named person still shows its audience: "for campers" → a camper to design. */
 function withAudience(idea: IdeaAnalysis, form: Form): void {
-  if (form !== "ad" || idea.hero || !idea.product) return;
+  if (form !== "ad" || idea.hero) return;
+  // No product parsed ("a public service ad inviting teenagers to…"): whoever the ad speaks to.
+  const invited = /\b(teenagers|students|parents|families|kids|children|commuters|runners|campers|hikers|seniors|neighbours|neighbors|customers)\b/i.exec(idea.text)?.[1];
   // No audience named: the person who would use this kind of thing.
-  const user = idea.product.audience ?? PRODUCT_USERS.find(([re]) => re.test(`${idea.product!.name} ${idea.product!.descriptor ?? ""}`))?.[1];
+  const user = idea.product ? idea.product.audience ?? PRODUCT_USERS.find(([re]) => re.test(`${idea.product!.name} ${idea.product!.descriptor ?? ""}`))?.[1] ?? invited : invited;
   if (!user) return;
-  const singular = user.toLowerCase().split(" ").pop()?.replace(/s$/, "") ?? "";
+  const last = user.toLowerCase().split(" ").pop() ?? "";
+  const singular = last === "children" ? "child" : last === "families" ? "parent" : last.replace(/s$/, "");
   const role = ROLE_NOUNS[singular];
   if (!role || role.kind !== "person") return;
   const c: IdeaCharacter = {
