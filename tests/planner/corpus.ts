@@ -112,17 +112,17 @@ const CORPUS_BASE: CorpusIdea[] = [
     id: "es-dragon",
     prompt: "Una niña llamada Lucía encuentra un huevo de dragón en el desván de su abuela. Lucía lo esconde de su hermano Mateo. Por la noche, el huevo empieza a brillar.",
     subject: ["Lucía"],
-    form: "story",
+    form: "story", lang: "es",
   },
   {
     id: "de-baker",
     prompt: "Ein alter Bäcker namens Otto backt jeden Morgen Brot für das ganze Dorf. Eines Tages bleibt der Ofen kalt. Die Kinder des Dorfes bringen Holz, und Otto backt wieder.",
     subject: ["Otto"],
-    form: "story",
+    form: "story", lang: "de",
   },
-  { id: "ru-fish", prompt: "Старик Иван ловит золотую рыбку. Рыбка просит отпустить её. Иван отпускает её, и море становится спокойным.", subject: ["Иван"], form: "story" },
-  { id: "kk-steppe", prompt: "Айгерім таң атқанда далада ақ биесін іздейді. Ол ескі құдықтың жанынан ізді табады.", subject: ["Айгерім"], form: "story" },
-  { id: "ja-lighthouse", prompt: "雪の夜、少女は古い灯台で光を見つける。彼女は海へ向かう。", subject: ["少女", "girl"], form: "story" },
+  { id: "ru-fish", prompt: "Старик Иван ловит золотую рыбку. Рыбка просит отпустить её. Иван отпускает её, и море становится спокойным.", subject: ["Иван"], form: "story", lang: "ru" },
+  { id: "kk-steppe", prompt: "Айгерім таң атқанда далада ақ биесін іздейді. Ол ескі құдықтың жанынан ізді табады.", subject: ["Айгерім"], form: "story", lang: "kk" },
+  { id: "ja-lighthouse", prompt: "雪の夜、少女は古い灯台で光を見つける。彼女は海へ向かう。", subject: ["少女", "girl"], form: "story", lang: "ja" },
   // ---- the studio's own kind of chip: one line, several actions
   {
     id: "story-lighthouse-keeper",
@@ -138,7 +138,7 @@ const CORPUS_BASE: CorpusIdea[] = [
   { id: "explainer-heat-pump", prompt: "How a heat pump warms a house in winter", subject: ["heat pump"], form: "explainer" },
   { id: "ad-nimbus", prompt: "A launch film for Nimbus, a smart umbrella that tells you when it will rain", subject: ["Nimbus"], form: "ad", characters: ["Commuter"] },
   { id: "story-fox", prompt: "A fox steals a pie from a windowsill and the baker chases it through the village", subject: ["fox", "pie"], form: "story", characters: ["Fox", "Baker"] },
-  { id: "es-ad", prompt: "Anuncio de 30 segundos para Brisa, una botella de agua que se limpia sola.", subject: ["Brisa"], form: "ad" },
+  { id: "es-ad", prompt: "Anuncio de 30 segundos para Brisa, una botella de agua que se limpia sola.", subject: ["Brisa"], form: "ad", lang: "es" },
 ];
 
 // ---- grown for issue 13: ideas outside the README's examples, each with who and what the board

@@ -1,6 +1,8 @@
 import nlp from "compromise";
 import type { Form } from "../schema";
 import { retagNameVerbs } from "./retag";
+import type { ForeignLang } from "./foreign-lexicon";
+import { detectLanguage, foreignNouns, isLexiconLang } from "./foreign-words";
 import { readTone, type Tone } from "./tone";
 import {
   AD_CUES,
@@ -87,6 +89,8 @@ export interface IdeaProduct {
 export interface IdeaAnalysis {
   text: string;
   english: boolean;
+  /** ISO 639-1 code from the language detector ("en", "es", "ru", …). */
+  lang: string;
   seed: string;
   sentences: IdeaSentence[];
   characters: IdeaCharacter[];
@@ -141,7 +145,9 @@ const SPEECH_VERBS = /\b(say|says|said|ask|asks|asked|shout|shouts|shouted|whisp
 export function analyzeIdea(prompt: string, formOverride?: Form): IdeaAnalysis {
   const text = cleanText(prompt);
   const sentenceTexts = splitSentences(text);
-  const english = isEnglish(text);
+  const lang = detectLanguage(text);
+  // The detector settles Latin-script ideas the word count cannot ("Un farero y una gaviota…").
+  const english = isEnglish(text) && !(isLexiconLang(lang) && text.length >= 24);
   const tokens = english ? tagEnglish(sentenceTexts) : tagPlain(sentenceTexts);
 
   const sentences: IdeaSentence[] = sentenceTexts.map((s, i) => ({
@@ -159,9 +165,14 @@ export function analyzeIdea(prompt: string, formOverride?: Form): IdeaAnalysis {
   const product = form === "ad" ? findProduct(tokens, sentenceTexts) : null;
   const characters = findCharacters(tokens, product?.name ?? null, english);
   if (!english) addForeignCharacters(characters, tokens, text);
+  if (!english && isLexiconLang(lang)) addLexiconCharacters(characters, tokens, text, lang);
   if (!english && !characters.some((c) => c.proper)) addOpeningName(characters, tokens);
   const hero = pickHero(characters);
-  const found = english ? findSetting(tokens) : foreignSetting(tokens, text);
+  let found = english ? findSetting(tokens) : foreignSetting(tokens, text);
+  if (!english && !found.setting && isLexiconLang(lang)) {
+    const place = foreignNouns(text, lang).find((n) => n.kind === "place");
+    if (place) found = { setting: `the ${place.en}`, settingPhrase: `in the ${place.en}`, places: [place.word.toLowerCase(), place.en] };
+  }
   const { setting, settingPhrase, places } = found;
   // "comes off a night shift at dawn" happens at dawn.
   const timeOfDay = firstMatch(text.replace(/\b(night|day|morning|evening)[- ]shifts?\b|\bovernight\b/gi, "shift"), TIMES_OF_DAY);
@@ -175,6 +186,7 @@ export function analyzeIdea(prompt: string, formOverride?: Form): IdeaAnalysis {
   return {
     text,
     english,
+    lang,
     seed: text,
     sentences,
     characters,
@@ -351,7 +363,9 @@ function findCharacters(tokens: Token[], productName: string | null, english: bo
     const named = sameSentencePrev && NAMING.test(sameSentencePrev.lower);
     if (german && !named && (counts.get(t.lower) ?? 0) < 2) continue;
     const next0 = tokens[i + 1];
-    const twoWordName = t.pos === 0 && !!next0 && next0.sentence === t.sentence && isCap(next0) && !endsPhrase(t) && !NOT_NAMES.has(next0.lower) && !ROLE_NOUNS[next0.lower] && !PLACE_NOUNS.has(next0.lower) && !!tokens[i + 2] && (tokens[i + 2]!.tags.has("Verb") || tokens[i + 2]!.sentence !== t.sentence);
+    // "Anansi the spider tricks…": a name with its appositive role.
+    const appositiveRole = t.pos === 0 && tokens[i + 1]?.lower === "the" && !!ROLE_NOUNS[tokens[i + 2]?.lower ?? ""] && tokens[i + 2]?.sentence === t.sentence;
+    const twoWordName = appositiveRole || t.pos === 0 && !!next0 && next0.sentence === t.sentence && isCap(next0) && !endsPhrase(t) && !NOT_NAMES.has(next0.lower) && !ROLE_NOUNS[next0.lower] && !PLACE_NOUNS.has(next0.lower) && !!tokens[i + 2] && (tokens[i + 2]!.tags.has("Verb") || tokens[i + 2]!.sentence !== t.sentence);
     if (t.pos === 0 && !t.tags.has("Person") && !named && !twoWordName) {
       // Sentence-initial capitals are ambiguous: a name only if it never shows up in lowercase and
       // either recurs capitalised mid-sentence or (English) sits where a bare singular noun cannot.
@@ -563,6 +577,48 @@ function addForeignCharacters(chars: IdeaCharacter[], tokens: Token[], text: str
       subject: true,
       proper: false,
       keys: [hit.word, hit.role],
+    });
+  }
+}
+
+/**
+ * Role nouns the shipped lexicon knows ("gaviota" → seagull, "рыбак" → fisherman) become designed
+ * characters, named by the idea's own word with the English beside it; a name within two words
+ * ("Кот Васька") takes the role instead.
+ */
+function addLexiconCharacters(chars: IdeaCharacter[], tokens: Token[], text: string, lang: ForeignLang): void {
+  for (const n of foreignNouns(text, lang)) {
+    if (n.kind !== "person" && n.kind !== "animal") continue;
+    const roleKey = ROLE_NOUNS[n.en] ? n.en : n.en.split(" ").pop() ?? n.en;
+    const role = ROLE_NOUNS[roleKey] ?? (n.kind === "animal" ? { kind: "animal" as const, gender: "n" as const } : { kind: "person" as const, gender: "n" as const, age: "adult" as const });
+    if (chars.some((c) => c.roleNoun === roleKey || c.keys.includes(n.word.toLowerCase()))) continue;
+    const at = tokens.findIndex((t) => t.lower === n.word.toLowerCase());
+    const named = chars.find((c) => c.proper && c.role === null && at >= 0 && Math.abs(c.firstAt - at) <= 2);
+    if (named) {
+      named.role = role;
+      named.roleNoun = roleKey;
+      named.kind = role.kind;
+      named.keys.push(n.word.toLowerCase(), n.en);
+      continue;
+    }
+    if (/^(family|parents|children)$/.test(n.en)) continue;
+    chars.push({
+      name: `${capitalise(n.key)} (${n.en})`,
+      // English first so templates read as English and the renderer finds its noun; the idea's word beside it.
+      ref: `the ${n.en} (${n.key})`,
+      kind: role.kind,
+      gender: role.gender,
+      role,
+      roleNoun: roleKey,
+      adjectives: /^old /.test(n.en) ? ["old"] : [],
+      owner: null,
+      mentions: 1,
+      firstAt: Math.max(0, at),
+      at: [Math.max(0, at)],
+      inSentences: [tokens[Math.max(0, at)]?.sentence ?? 0],
+      subject: true,
+      proper: false,
+      keys: [n.word.toLowerCase(), n.key, n.en],
     });
   }
 }
@@ -822,16 +878,26 @@ function findProduct(tokens: Token[], sentences: string[]): IdeaProduct | null {
   let descriptor: string | null = null;
   const s = tokens[end - 1]?.sentence ?? 0;
   const sentence = sentences[s] ?? "";
-  const afterName = sentence.slice(sentence.indexOf(name) + name.length);
+  const afterName = sentence.slice(sentence.indexOf(name) + name.length).replace(/^['’]s\b/, "");
   const appositive = /^[,:—–-]\s*((?:an?|the|our|your|un|una|el|la|ein|eine|der|die|das|le|une)\s+[^,.;!?]+?)(?=\s+(?:that|which|who|with)\b|[,.;!?]|$)/i.exec(afterName);
   if (appositive?.[1]) descriptor = appositive[1].trim();
   // "Hush, noise-cancelling headphones for students": an appositive without an article.
   const bareAppositive = /^,\s*((?:[a-z][\w-]*\s+){0,3}[a-z][\w-]*)(?=\s+(?:that|which|who|for|with)\b|[,.;!?]|$)/.exec(afterName);
   if (!descriptor && bareAppositive?.[1] && !/^(so|and|but|then|now|available|only|from)\b/.test(bareAppositive[1])) descriptor = bareAppositive[1].trim();
   // "the Drift stroller": the kind of thing right after the brand.
-  const kind = /^\s+([a-z][\w-]*)\b/.exec(afterName)?.[1];
   const kindTok = tokens[end];
-  if (!descriptor && kind && kindTok && kindTok.lower === kind && kindTok.tags.has("Noun") && !kindTok.tags.has("Verb")) descriptor = `${/^[aeiou]/.test(kind) ? "an" : "a"} ${kind}`;
+  if (!descriptor && kindTok && kindTok.sentence === tokens[at]?.sentence && /^[a-z]/.test(kindTok.text) && (kindTok.tags.has("Noun") || kindTok.tags.has("Adjective")) && !kindTok.tags.has("Verb")) {
+    // "SunTile solar roof tiles for farmhouses": the run of nouns up to the first function word.
+    const run: string[] = [];
+    for (let k = end; k < end + 4; k++) {
+      const x = tokens[k];
+      if (!x || x.sentence !== kindTok.sentence || !/^[a-z]/.test(x.text) || x.tags.has("Verb") || x.tags.has("Preposition") || x.tags.has("Determiner") || x.tags.has("Conjunction")) break;
+      run.push(x.text);
+      if (endsPhrase(x)) break;
+    }
+    const last = tokens[end + run.length - 1];
+    if (run.length > 0 && last?.tags.has("Noun")) descriptor = /s$/.test(run.at(-1)!) ? run.join(" ") : `${/^[aeiou]/.test(run[0]!) ? "an" : "a"} ${run.join(" ")}`;
+  }
 
   let audience: string | null = null;
   let audienceDetail: string | null = null;

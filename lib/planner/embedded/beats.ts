@@ -520,7 +520,7 @@ function fromUnit(unit: Unit, role: NarrativeRole, i: number, c: Ctx, n: number)
   if (role === "cta") {
     notes = `Super: "${superLine(unit.text, c)}"`;
     if (c.form === "ad") {
-      staged = `Packshot: ${productRef(c)} centred on a clean field, logo lockup. The line lands: "${shortSuper(raw)}."`;
+      staged = `Packshot: ${packshotRef(c)} centred on a clean field, logo lockup. The line lands: "${shortSuper(raw)}."`;
       focus = "packshot";
     }
   }
@@ -875,7 +875,8 @@ const TEMPLATES: Record<NarrativeRole, readonly Template[]> = {
     (c) => featureBeat(c, 2),
     (c) => featureBeat(c, 3),
     (c) => proofBeat(c),
-    (c) => ({ text: `Insert: ${productRef(c)} up close — every seam and edge, turning under a single light.`, visual: `${productRef(c)} filling the frame, close detail`, focus: "product" }),
+    // An insert names the thing it shows: "Hush, the noise-cancelling headphones", not just a brand.
+    (c) => ({ text: `Insert: ${packshotRef(c).replace(/,$/, "")}${/,[^,]+$/.test(packshotRef(c).replace(/,$/, "")) ? "," : ""} up close — every seam and edge, turning under a single light.`, visual: `${packshotRef(c).replace(/,$/, "")} filling the frame, close detail`, focus: "product" }),
     (c) => {
       const p = adProblem(c);
       return p ? { text: `Proof: ${p.solved}`, visual: p.solvedVisual, focus: "emotion", cast: "hero" } : null;
@@ -906,7 +907,7 @@ const TEMPLATES: Record<NarrativeRole, readonly Template[]> = {
             notes: `Super: "${capitalise(c.topic?.clause ?? titleOf(c))}." Then: "Learn more"`,
           }
         : {
-            text: `Packshot: ${productRef(c)} centred on a clean field, logo lockup and tagline. Hold.`,
+            text: `Packshot: ${packshotRef(c)} centred on a clean field, logo lockup and tagline. Hold.`,
             visual: `${productRef(c)} centred on a clean seamless background, packshot`,
             focus: "packshot",
             dialogue: `VO: "${capitalise(productRef(c))}.${c.product?.benefit ? ` ${c.product.benefit}.` : c.product?.descriptor ? ` ${capitalise(c.product.descriptor)}.` : ""}"`,
@@ -1059,11 +1060,11 @@ const AD_PROBLEMS: ReadonlyArray<readonly [RegExp, (h: string, p: string) => AdP
   [/school run|school/, (h, p) => ({ problem: `the school run, the old way — ${h} hauls two kids, a scooter and three bags through stalled traffic.`, problemVisual: `${h} with two kids and bags stuck in traffic outside a school`, withIt: "two kids in the front, gliding past the queue of cars", solved: `at the school gate on time, the two kids hop out of ${p} and wave.`, solvedVisual: `two kids waving at a school gate beside ${p}, ${h} smiling` })],
   [/loud|noise|caf[eé]s?\b|stud(y|ies|ents?)/, (h, p) => ({ problem: `a loud café — the espresso machine shrieks, a table laughs, and ${h} reads the same line of notes four times.`, problemVisual: `${h} in a crowded loud café, notes and a coffee cup on the table`, withIt: "the café's noise falling away to nothing", solved: `the café still roars around ${h}, who turns a page, calm, ${p} on.`, solvedVisual: `${h} calmly studying in a busy café wearing ${p}` })],
   [/\bold dogs?\b|\bdogs?\b/, (h, p) => ({ problem: `an old dog lies by the door, the lead on its hook, a long walk feeling longer every week.`, problemVisual: "an old dog lying by a door, a lead hanging on a hook", withIt: "the old dog's bowl licked clean", solved: `the old dog tugs at the lead, tail going, after a bowl of ${p}.`, solvedVisual: `an old dog pulling happily on a lead in a park, a bowl of ${p} at home` })],
-  [/\bsav(e|es|ing|ings)\b|\bbudget|\bmoney\b|\bpurchase/, (h, p) => ({ problem: `receipts spread across the kitchen table; ${h} stare at an empty savings jar.`, problemVisual: `${h} at a kitchen table covered in receipts, an empty savings jar`, withIt: "every purchase rounded up, the change dropping into savings", solved: `the savings jar on the shelf, nearly full; ${h} look at a flat listing on the phone.`, solvedVisual: `a nearly full savings jar and a phone showing a flat listing, ${h}` })],
+  [/\bsav(e|es|ing|ings)\b|\bbudget|\bmoney\b|\bpurchase/, (h, _p) => ({ problem: `receipts spread across the kitchen table; ${h} stare at an empty savings jar.`, problemVisual: `${h} at a kitchen table covered in receipts, an empty savings jar`, withIt: "every purchase rounded up, the change dropping into savings", solved: `the savings jar on the shelf, nearly full; ${h} look at a flat listing on the phone.`, solvedVisual: `a nearly full savings jar and a phone showing a flat listing, ${h}` })],
   [/\broof|\bfarmhouses?\b|\bpower cuts?\b/, (h, p) => ({ problem: `dusk at the farmhouse: the power cuts out again and a paraffin lamp sputters on the table.`, problemVisual: "a farmhouse at dusk with dark windows, a paraffin lamp on a table", withIt: "sunlight on the roof all day", solved: `night falls and every window of the farmhouse glows, ${p} on the roof.`, solvedVisual: `a farmhouse at night, windows lit, ${p} on the roof` })],
-  [/\bstations?\b|\btea\b|\bchai\b/, (h, p) => ({ problem: `the morning rush at the station — cold hands, a train to catch, nowhere to stop.`, problemVisual: "a crowded railway station platform in the morning rush", withIt: "steam rising from a small clay cup", solved: `commuters crowd the stall, cups of ${p} in hand, the train doors opening behind them.`, solvedVisual: `commuters holding cups of tea at a station stall, a train behind` })],
+  [/\bstations?\b|\btea\b|\bchai\b/, (h, p) => ({ problem: `the morning rush at the station — cold hands, a train to catch; ${h} lights the stove and sets out the cups.`, problemVisual: "a crowded railway station platform in the morning rush", withIt: "steam rising from a small clay cup", solved: `commuters crowd the stall, cups of ${p} in hand, the train doors opening behind them.`, solvedVisual: `commuters holding cups of tea at a station stall, a train behind` })],
   [/stroller|pram|buggy/, (h, p) => ({ problem: `a baby on one arm, ${h} wrestles an old stroller that will not fold.`, problemVisual: `${h} holding a baby and struggling with a folding stroller`, withIt: "one hand, one click, folded", solved: `${h} folds ${p} with one hand, the baby still asleep on the other arm.`, solvedVisual: `${h} folding a light stroller with one hand, holding a sleeping baby` })],
-  [/library|teen/, (h, p) => ({ problem: `after dark, ${h} sits alone on a bench, headphones in, nowhere to go.`, problemVisual: `${h} alone on a park bench at night`, withIt: "the lights on and the doors open late", solved: `the reading room at night, full of teenagers — ${h} among them, laughing over a book.`, solvedVisual: "a library reading room at night full of teenagers with books" })],
+  [/library|teen/, (h, _p) => ({ problem: `after dark, ${h} sits alone on a bench, headphones in, nowhere to go.`, problemVisual: `${h} alone on a park bench at night`, withIt: "the lights on and the doors open late", solved: `the reading room at night, full of teenagers — ${h} among them, laughing over a book.`, solvedVisual: "a library reading room at night full of teenagers with books" })],
   [/stadium|game nights?|food truck|hungry/, (h, p) => ({ problem: `the final whistle: the crowd pours out of the stadium, hungry, every stall already shuttered.`, problemVisual: "a hungry crowd leaving a stadium at night", withIt: "the hatch open and the grill sizzling", solved: `a queue snakes from ${p} to the stadium gate, tacos passed out of the hatch.`, solvedVisual: `a long queue at a food truck outside a stadium at night, tacos` })],
   [/\bcamp(ers?|ing|site)?\b|\blantern|\btent\b/, (h, p) => ({ problem: `the campsite after sunset: a dying torch, ${h} fumbling for the tent zip in the dark.`, problemVisual: `${h} at a dark campsite with a dying torch and a tent`, withIt: "the tent glowing from inside", solved: `the whole campsite gathered in the glow of ${p}.`, solvedVisual: `campers around a glowing lantern at night by a tent` })],
   [/\brain|umbrella|commut/, (h, p) => ({ problem: `${h} at the bus stop, soaked, the rain alert arriving a minute too late.`, problemVisual: `${h} soaked at a bus stop in the rain, phone in hand`, withIt: "dry under it as the first drops fall", solved: `everyone at the stop is soaked — except ${h}, dry under ${p}.`, solvedVisual: `${h} dry under an umbrella among soaked commuters at a bus stop` })],
@@ -1092,8 +1093,17 @@ function featureBeat(c: Ctx, k: number): Draft | null {
     visual: f.kind === "vp" ? `${name} that ${f.text}` : f.kind === "adj" ? `${name}, ${f.text}, close detail` : `${possessiveOf(name)} ${f.text}, close detail`, focus: k % 2 === 0 ? "product" : "detail", notes: `Super: "${capitalise(f.text)}"` };
 }
 
+/** The packshot names what the product is, so a 3-frame spot still shows "Hush, the headphones". */
+function packshotRef(c: Ctx): string {
+  const kind = productKind(c);
+  const name = productRef(c);
+  return kind && !name.toLowerCase().includes(kind.replace(/^an?\s+/i, "").toLowerCase()) ? `${name}, ${kind.replace(/^an?\s+/i, "the ")},` : name;
+}
+
 function productRef(c: Ctx): string {
-  return c.product?.name ?? c.idea.keywords[0] ?? "the product";
+  // No product parsed ("a public service ad inviting teenagers to the new library"): the thing the idea is about.
+  const thing = c.idea.objects.find((o) => !/^(every|each|all|some|public|service|ad|video)\b/i.test(o)) ?? c.idea.setting;
+  return c.product?.name ?? (thing ? definite(thing) : null) ?? c.idea.keywords[0] ?? "the product";
 }
 
 function productKind(c: Ctx): string | null {
@@ -1322,7 +1332,7 @@ function scriptFor(k: Clause, next: Clause | undefined, c: Ctx): { before: Sheet
       if (!T) break;
       after.push(item(`${S} ${verbFor(k, "spins", "spin")} ${T} a tall tale; ${T} leans in, eyes shining with greed.`, 8));
       after.push(item(`Close on ${T}: the penny drops — too late. ${S} ${verbFor(k, "is", "are")} already walking away.`, 9));
-      resolution = `${capitalise(S)} strolls off grinning${laterPhrase(c)}; behind ${/^the\s/.test(T) ? T : T}, the bazaar laughs.`.replace(/the bazaar/, c.place ?? "the crowd");
+      resolution = `${capitalise(S)} strolls off grinning${laterPhrase(c)}; behind ${k.plural ? "them" : pronouns(k.who, false).he === "she" ? "her" : pronouns(k.who, false).he === "he" ? "him" : "them"}, ${T} fumes and the crowd laughs.`;
       break;
     }
     case "win":

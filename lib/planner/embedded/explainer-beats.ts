@@ -70,9 +70,29 @@ function closeLooks(content: ExplainerContent): ExplainerCard[] {
   return [...numberLooks(d), ...closer, ...recap];
 }
 
+// Several phrasings, in turn, so a board of close looks never repeats its own line.
+const VALUE_LOOKS = [
+  (label: string, v: string) => `Insert: the chart at ${label} — ${v}.`,
+  (label: string, v: string) => `Close on the curve: ${label} reads ${v}.`,
+  (label: string, v: string) => `The marker slides along to ${label}; the counter shows ${v}.`,
+  (label: string, v: string) => `Tight on one number — ${v}, at ${label}.`,
+  (label: string, v: string) => `A circle drawn around ${label} on the chart: ${v}.`,
+  (label: string, v: string) => `Freeze on ${label}: ${v}, underlined twice.`,
+  (label: string, v: string) => `Pan across the axis to ${label} — ${v}.`,
+];
+const LABEL_LOOKS = [
+  (label: string, kind: string) => `Insert: "${label}" on the ${kind}, lit up.`,
+  (label: string, kind: string) => `Close on the ${kind}: an arrow lands on "${label}".`,
+  (label: string, kind: string) => `"${label}" — circled in marker on the ${kind}.`,
+  (label: string, kind: string) => `Tight on "${label}", the rest of the ${kind} dimmed.`,
+  (label: string, kind: string) => `The pointer taps "${label}" twice on the ${kind}.`,
+  (label: string, _kind: string) => `"${label}" fills the frame, a tick beside it.`,
+];
+
 function numberLooks(d: NonNullable<ExplainerCard["diagram"]>): ExplainerCard[] {
+  const kind = d.kind.replace("-", " ");
   return d.labels.map((label, i) => ({
-    text: d.values ? `Insert: the chart at ${label} — ${formatValue(d.values[i] ?? 0, d.unit)}.` : `Insert: "${label}" on the ${d.kind.replace("-", " ")}, lit up.`,
+    text: d.values ? VALUE_LOOKS[i % VALUE_LOOKS.length]!(label, formatValue(d.values[i] ?? 0, d.unit)) : LABEL_LOOKS[i % LABEL_LOOKS.length]!(label, kind),
     visual: `close-up of a ${d.kind.replace("-", " ")} titled ${d.title}, the point ${label} highlighted`,
     diagram: { ...d, highlight: i },
     notes: null,

@@ -8,6 +8,7 @@ import { ROLE_NOUNS } from "./lexicon";
 import { buildImagePrompt } from "./prompts";
 import { planShots } from "./shots";
 import { stockGuard } from "./stock-lines";
+import { glossForeign, isLexiconLang } from "./foreign-words";
 import { buildStyleBible } from "./style";
 
 // The planner that needs no key and no network: idea analysis (compromise for English,
@@ -28,6 +29,14 @@ export function planEmbedded(request: PlanRequest): Plan {
   const cast = idea.characters.filter((c) => beats.some((b) => b.characters.includes(c.name)));
   const characters: Character[] = cast.slice(0, 8).map((c) => designCharacter(c, idea));
   const names = new Set(characters.map((c) => c.name));
+  // Other languages keep their own words; drawable nouns also carry their English name.
+  const lang = idea.lang;
+  if (!idea.english && isLexiconLang(lang)) {
+    for (const b of beats) {
+      b.text = glossForeign(b.text, lang);
+      b.visual = glossForeign(b.visual, lang);
+    }
+  }
   const guard = stockGuard([request.prompt, ...characters.map((c) => c.name)].join(" "));
   for (const b of beats) b.text = guard.pass(b.text);
   const shots = planShots(beats, idea.seed, { landscape: LANDSCAPE.test(idea.setting ?? ""), tone: idea.tone });
@@ -71,11 +80,14 @@ const PRODUCT_USERS: ReadonlyArray<readonly [RegExp, string]> = [
 
 /** An ad with no named person still shows its audience: "for campers" → a camper to design. */
 function withAudience(idea: IdeaAnalysis, form: Form): void {
-  if (form !== "ad" || idea.hero || !idea.product) return;
+  if (form !== "ad" || idea.hero) return;
+  // No product parsed ("a public service ad inviting teenagers to…"): whoever the ad speaks to.
+  const invited = /\b(teenagers|students|parents|families|kids|children|commuters|runners|campers|hikers|seniors|neighbours|neighbors|customers)\b/i.exec(idea.text)?.[1];
   // No audience named: the person who would use this kind of thing.
-  const user = idea.product.audience ?? PRODUCT_USERS.find(([re]) => re.test(`${idea.product!.name} ${idea.product!.descriptor ?? ""}`))?.[1];
+  const user = idea.product ? idea.product.audience ?? PRODUCT_USERS.find(([re]) => re.test(`${idea.product!.name} ${idea.product!.descriptor ?? ""}`))?.[1] ?? invited : invited;
   if (!user) return;
-  const singular = user.toLowerCase().split(" ").pop()?.replace(/s$/, "") ?? "";
+  const last = user.toLowerCase().split(" ").pop() ?? "";
+  const singular = last === "children" ? "child" : last === "families" ? "parent" : last.replace(/s$/, "");
   const role = ROLE_NOUNS[singular];
   if (!role || role.kind !== "person") return;
   const c: IdeaCharacter = {
