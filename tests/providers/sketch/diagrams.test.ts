@@ -171,6 +171,22 @@ describe("diagram scenes", () => {
     }
   });
 
+  it("a noir diagram keeps its page lit: no cast shadow or blinds across the chart", async () => {
+    const { data, info } = await sharp(await renderSketch(diagramInput(BARS, "noir"))).raw().toBuffer({ resolveWithObject: true });
+    const { panel } = frameLayout("16:9");
+    let dark = 0;
+    let n = 0;
+    for (let y = Math.ceil(panel.y + 4); y < panel.y + panel.h - 4; y += 2) {
+      for (let x = Math.ceil(panel.x + 4); x < panel.x + panel.w - 4; x += 2) {
+        const p = (y * info.width + x) * 3;
+        n++;
+        if (data[p]! + data[p + 1]! + data[p + 2]! < 120) dark++;
+      }
+    }
+    // The same seed's shot frames are half black (see looks.test.ts); the chart is not.
+    expect(dark / n).toBeLessThan(0.15);
+  });
+
   it.each(["comic", "watercolor", "noir", "cinematic"] as const)("draws in the %s look with its labels set over the pass", async (preset) => {
     const a = await renderSketch(diagramInput(BARS, preset));
     const b = await renderSketch(diagramInput(BARS, "pencil-sketch"));
