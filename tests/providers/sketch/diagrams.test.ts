@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { ASPECT_RATIOS, DIAGRAM_KINDS, type Diagram, type DiagramKind, type StylePreset } from "@/lib/planner/schema";
 import { composeFrame, frameLayout } from "@/lib/providers/sketch/compose-frame";
 import { composeDiagramFrame, diagramOf } from "@/lib/providers/sketch/diagrams/compose-diagram-frame";
+import { monotoneCurve } from "@/lib/providers/sketch/diagrams/draw-diagram";
 import { diagramDepicts, formatTick, formatValue, niceAxis } from "@/lib/providers/sketch/diagrams/format";
 import { renderSketch } from "@/lib/providers/sketch/render-sketch";
 import { OUTPUT_SIZES } from "@/lib/providers/types";
@@ -192,5 +193,25 @@ describe("diagram scenes", () => {
     const b = await renderSketch(diagramInput(BARS, "pencil-sketch"));
     expect(a.equals(b)).toBe(false);
     expect(a.equals(await renderSketch(diagramInput(BARS, preset)))).toBe(true);
+  });
+});
+
+describe("monotoneCurve", () => {
+  it("passes through every point and never overshoots a peak or a trough", () => {
+    const pts: [number, number][] = [
+      [0, 100],
+      [10, 65],
+      [20, 0],
+      [30, 15],
+      [40, 30],
+    ];
+    const line = monotoneCurve(pts, 8);
+    for (const p of pts) expect(line).toContainEqual(p);
+    for (const [, y] of line) {
+      expect(y).toBeGreaterThanOrEqual(0);
+      expect(y).toBeLessThanOrEqual(100);
+    }
+    // Between 20 and 30 the curve stays between its two values.
+    for (const [x, y] of line) if (x > 20 && x < 30) expect(y).toBeLessThanOrEqual(15);
   });
 });
