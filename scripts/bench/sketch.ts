@@ -80,40 +80,43 @@ async function main(): Promise<void> {
   const verbose: string[] = [];
   console.log(`| look | frames | size | metric | p50 ms | p95 ms | mean ms | mean PNG KiB |`);
   console.log(`| :--- | ---: | :---: | :--- | ---: | ---: | ---: | ---: |`);
-  async function row(look: string, at: (i: number) => ImageInput): Promise<void> {
-    // Warm-up: font loading, the first rsvg/Pango initialisation and a look's tables and texture
-    // fields (made once per frame size) are one-off costs.
-    await renderSketch(at(99));
-    const times: number[] = [];
-    const cpu: number[] = [];
-    let bytes = 0;
-    for (let i = 0; i < 30; i++) {
+  type Row = { look: string; at: (i: number) => ImageInput; times: number[]; cpu: number[]; bytes: number };
+  const rows: Row[] = looks.map(({ look, preset }) => ({ look, at: (i: number) => inputAt(i, preset), times: [], cpu: [], bytes: 0 }));
+  if (!only) {
+    // Diagram scenes: the six kinds round-robin over the five looks.
+    const at = (i: number): ImageInput => {
+      const input = inputAt(i, LOOK_PRESETS[i % LOOK_PRESETS.length]!.preset);
+      return { ...input, scene: input.scene && { ...input.scene, diagram: DIAGRAMS[i % DIAGRAMS.length]! } };
+    };
+    rows.push({ look: "diagrams", at, times: [], cpu: [], bytes: 0 });
+  }
+  // Warm-up: font loading, the first rsvg/Pango initialisation and each look's tables and texture
+  // fields (made once per frame size) are one-off costs.
+  for (const r of rows) await renderSketch(r.at(99));
+  // Interleaved, frame by frame: on a shared machine the load drifts, and a look measured in a
+  // busier minute would look slower than it is.
+  for (let i = 0; i < 30; i++) {
+    for (const r of rows) {
       const c0 = process.cpuUsage();
       const t0 = performance.now();
-      const png = await renderSketch(at(i));
-      times.push(performance.now() - t0);
+      const png = await renderSketch(r.at(i));
+      r.times.push(performance.now() - t0);
       const c = process.cpuUsage(c0);
       // CPU time of the whole process (JS + libvips threads): steadier than wall time on a busy box.
-      cpu.push((c.user + c.system) / 1000);
-      bytes += png.length;
+      r.cpu.push((c.user + c.system) / 1000);
+      r.bytes += png.length;
       if (process.argv.includes("--verbose")) {
-        const sc = at(i).scene;
-        verbose.push(`| ${look} | ${i + 1} | ${sc?.shotType} | ${sc?.description.slice(0, 40)} | ${cpu[i]!.toFixed(1)} |`);
+        const sc = r.at(i).scene;
+        verbose.push(`| ${r.look} | ${i + 1} | ${sc?.shotType} | ${sc?.description.slice(0, 40)} | ${r.cpu[i]!.toFixed(1)} |`);
       }
     }
+  }
+  for (const { look, times, cpu, bytes } of rows) {
     const sorted = [...times].sort((a, b) => a - b);
     const sortedCpu = [...cpu].sort((a, b) => a - b);
     const kib = (bytes / times.length / 1024).toFixed(0);
     console.log(`| ${look} | ${times.length} | 1344×768 | wall | ${pct(sorted, 0.5).toFixed(1)} | ${pct(sorted, 0.95).toFixed(1)} | ${mean(times).toFixed(1)} | ${kib} |`);
     console.log(`| ${look} | ${times.length} | 1344×768 | CPU | ${pct(sortedCpu, 0.5).toFixed(1)} | ${pct(sortedCpu, 0.95).toFixed(1)} | ${mean(cpu).toFixed(1)} | ${kib} |`);
-  }
-  for (const { look, preset } of looks) await row(look, (i) => inputAt(i, preset));
-  if (!only) {
-    // Diagram scenes: the six kinds round-robin over the five looks.
-    await row("diagrams", (i) => {
-      const input = inputAt(i, LOOK_PRESETS[i % LOOK_PRESETS.length]!.preset);
-      return { ...input, scene: input.scene && { ...input.scene, diagram: DIAGRAMS[i % DIAGRAMS.length]! } };
-    });
   }
   console.log(`\nload average ${load1?.toFixed(2)} on ${(await import("node:os")).cpus().length} CPUs`);
   if (verbose.length) console.log(`\n| look | frame | shot | scene | CPU ms |\n| :--- | ---: | :--- | :--- | ---: |\n${verbose.join("\n")}`);

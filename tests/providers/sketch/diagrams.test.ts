@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { ASPECT_RATIOS, DIAGRAM_KINDS, type Diagram, type DiagramKind, type StylePreset } from "@/lib/planner/schema";
 import { composeFrame, frameLayout } from "@/lib/providers/sketch/compose-frame";
 import { composeDiagramFrame, diagramOf } from "@/lib/providers/sketch/diagrams/compose-diagram-frame";
+import { monotoneCurve } from "@/lib/providers/sketch/diagrams/draw-diagram";
 import { diagramDepicts, formatTick, formatValue, niceAxis } from "@/lib/providers/sketch/diagrams/format";
 import { renderSketch } from "@/lib/providers/sketch/render-sketch";
 import { OUTPUT_SIZES } from "@/lib/providers/types";
@@ -171,10 +172,46 @@ describe("diagram scenes", () => {
     }
   });
 
+  it("a noir diagram keeps its page lit: no cast shadow or blinds across the chart", async () => {
+    const { data, info } = await sharp(await renderSketch(diagramInput(BARS, "noir"))).raw().toBuffer({ resolveWithObject: true });
+    const { panel } = frameLayout("16:9");
+    let dark = 0;
+    let n = 0;
+    for (let y = Math.ceil(panel.y + 4); y < panel.y + panel.h - 4; y += 2) {
+      for (let x = Math.ceil(panel.x + 4); x < panel.x + panel.w - 4; x += 2) {
+        const p = (y * info.width + x) * 3;
+        n++;
+        if (data[p]! + data[p + 1]! + data[p + 2]! < 120) dark++;
+      }
+    }
+    // The same seed's shot frames are half black (see looks.test.ts); the chart is not.
+    expect(dark / n).toBeLessThan(0.15);
+  });
+
   it.each(["comic", "watercolor", "noir", "cinematic"] as const)("draws in the %s look with its labels set over the pass", async (preset) => {
     const a = await renderSketch(diagramInput(BARS, preset));
     const b = await renderSketch(diagramInput(BARS, "pencil-sketch"));
     expect(a.equals(b)).toBe(false);
     expect(a.equals(await renderSketch(diagramInput(BARS, preset)))).toBe(true);
+  });
+});
+
+describe("monotoneCurve", () => {
+  it("passes through every point and never overshoots a peak or a trough", () => {
+    const pts: [number, number][] = [
+      [0, 100],
+      [10, 65],
+      [20, 0],
+      [30, 15],
+      [40, 30],
+    ];
+    const line = monotoneCurve(pts, 8);
+    for (const p of pts) expect(line).toContainEqual(p);
+    for (const [, y] of line) {
+      expect(y).toBeGreaterThanOrEqual(0);
+      expect(y).toBeLessThanOrEqual(100);
+    }
+    // Between 20 and 30 the curve stays between its two values.
+    for (const [x, y] of line) if (x > 20 && x < 30) expect(y).toBeLessThanOrEqual(15);
   });
 });

@@ -80,7 +80,7 @@ export function drawDiagram(c: DiagramCtx, d: Diagram): DrawnDiagram {
   const inner: Rect = { x: p.x + u * 4.5, y: p.y + u * 3.2, w: p.w - u * 9, h: p.h - u * 6.4 };
   const titlePx = fit(d.title, u * 3.6, inner.w, u * 2.2);
   label(k, clip(d.title, titlePx, inner.w), inner.x, inner.y + titlePx * 0.6, titlePx, { anchor: "start", bold: true });
-  c.pen.line([inner.x, inner.y + titlePx * 1.35], [inner.x + Math.min(inner.w, titlePx * CHAR_W * d.title.length), inner.y + titlePx * 1.35], accentInk);
+  c.pen.line([inner.x, inner.y + titlePx * 1.35], [inner.x + Math.min(inner.w, titlePx * 0.5 * d.title.length), inner.y + titlePx * 1.35], accentInk);
   const body: Rect = { x: inner.x, y: inner.y + titlePx * 2, w: inner.w, h: inner.h - titlePx * 2 };
   switch (d.kind) {
     case "line-chart":
@@ -142,9 +142,10 @@ function lineChart(k: Kit, d: Diagram, body: Rect): void {
   const base = plot.y + plot.h;
   const first = pts[0]!;
   const last = pts[n - 1]!;
-  pen.fillPath(`M${first[0]} ${base}` + pts.map((q) => `L${q[0].toFixed(1)} ${q[1].toFixed(1)}`).join("") + `L${last[0]} ${base}Z`, inks.tone.t1);
-  if (n >= 3) pen.curve(pts, k.accentInk);
-  else pen.poly(pts, k.accentInk);
+  // Monotone between the data points: a chart's curve never bulges past a value it doesn't have.
+  const line = monotoneCurve(pts, 8);
+  pen.fillPath(`M${first[0]} ${base}` + line.map((q) => `L${q[0].toFixed(1)} ${q[1].toFixed(1)}`).join("") + `L${last[0]} ${base}Z`, inks.tone.t1);
+  if (n >= 2) pen.curve(line, k.accentInk);
   const xPx = fit(d.labels.reduce((a, b) => (b.length > a.length ? b : a), ""), u * 2.1, (plot.w / Math.max(1, n)) * 0.95, u * 1.3);
   pts.forEach((q, i) => {
     const isHi = i === hi;
@@ -166,6 +167,49 @@ function lineChart(k: Kit, d: Diagram, body: Rect): void {
     const x = right ? q[0] - u * 1.8 : i === 0 ? q[0] + u * 1.2 : q[0];
     label(k, text, x, q[1] - u * (isHi ? 3.6 : 2.6), px, { anchor: right ? "end" : i === 0 ? "start" : "middle", bold: isHi, tone: isHi ? "accent" : "ink" });
   }
+}
+
+/**
+ * Points along the monotone cubic (Fritsch–Carlson) through `pts` (x increasing), `steps` per
+ * segment: smooth like a drawn curve, but it never overshoots a peak or dips below a trough.
+ */
+export function monotoneCurve(pts: readonly Pt[], steps: number): Pt[] {
+  const n = pts.length;
+  if (n < 3) return [...pts];
+  const d: number[] = [];
+  for (let i = 0; i < n - 1; i++) d.push((pts[i + 1]![1] - pts[i]![1]) / (pts[i + 1]![0] - pts[i]![0] || 1));
+  const m: number[] = [d[0]!];
+  for (let i = 1; i < n - 1; i++) m.push(d[i - 1]! * d[i]! <= 0 ? 0 : (d[i - 1]! + d[i]!) / 2);
+  m.push(d[n - 2]!);
+  for (let i = 0; i < n - 1; i++) {
+    if (d[i] === 0) {
+      m[i] = 0;
+      m[i + 1] = 0;
+      continue;
+    }
+    const a = m[i]! / d[i]!;
+    const b = m[i + 1]! / d[i]!;
+    const h = a * a + b * b;
+    if (h > 9) {
+      const t = 3 / Math.sqrt(h);
+      m[i] = t * a * d[i]!;
+      m[i + 1] = t * b * d[i]!;
+    }
+  }
+  const out: Pt[] = [pts[0]!];
+  for (let i = 0; i < n - 1; i++) {
+    const [x0, y0] = pts[i]!;
+    const [x1, y1] = pts[i + 1]!;
+    const hx = x1 - x0;
+    for (let s = 1; s <= steps; s++) {
+      const t = s / steps;
+      const t2 = t * t;
+      const t3 = t2 * t;
+      const y = (2 * t3 - 3 * t2 + 1) * y0 + (t3 - 2 * t2 + t) * hx * m[i]! + (-2 * t3 + 3 * t2) * y1 + (t3 - t2) * hx * m[i + 1]!;
+      out.push([x0 + hx * t, y]);
+    }
+  }
+  return out;
 }
 
 function barChart(k: Kit, d: Diagram, body: Rect): void {

@@ -209,7 +209,8 @@ export function skyGradient(f: Frame, px: Int32Array, lut: Int32Array): void {
 function noirTables(accent: string): [Int32Array, Int32Array, Int32Array] {
   const [ar, ag, ab] = rgbOf(accent);
   const level = (l: number): number =>
-    l < 0.36 ? 10 : l < 0.38 ? 10 + (l - 0.36) * 50 * 80 : l < 0.62 ? 90 : l < 0.64 ? 90 + (l - 0.62) * 50 * 152 : 242;
+    // Mid greys fall to black: a noir frame is shapes of light on darkness, not graded tone.
+    l < 0.56 ? 10 : l < 0.58 ? 10 + (l - 0.56) * 50 * 80 : l < 0.68 ? 90 : l < 0.7 ? 90 + (l - 0.68) * 50 * 152 : 242;
   const make = (grey: (l: number) => number, lit: (l: number) => number) =>
     colourTable((_r, _g, _b, l8, s) => {
       const l = l8 / 255;
@@ -221,7 +222,7 @@ function noirTables(accent: string): [Int32Array, Int32Array, Int32Array] {
     });
   return [
     cachedTable(`noir-lit:${accent}`, () => make((l) => level(l * 1.06), (l) => (l < 0.34 ? 0.55 : 1))),
-    cachedTable(`noir-fall:${accent}`, () => make((l) => level(l * 0.6), () => 0.7)),
+    cachedTable(`noir-fall:${accent}`, () => make((l) => level(l * 0.74), () => 0.7)),
     cachedTable(`noir-shadow:${accent}`, () => make((l) => (l < 0.5 ? 100 : l < 0.6 ? 100 - (l - 0.5) * 880 : 12), () => 0.45)),
   ];
 }
