@@ -17,7 +17,7 @@ import { aspectValue, styleLabel } from "@/lib/export/labels";
 import { ASPECT_RATIOS, defaultSceneCount, LIMITS, STYLE_PRESETS, type AspectRatio, type StylePreset } from "@/lib/planner/constants";
 import type { PlanRequestInput } from "@/lib/planner/schema";
 import { EXAMPLE_IDEAS } from "./example-ideas";
-import { issuesToFieldErrors, type FieldErrors } from "./form-errors";
+import { issuesToFieldErrors, planRequestHints, type FieldErrors } from "./form-errors";
 import { STYLE_SWATCHES } from "./style-swatches";
 
 const LENGTHS = [15, 30, 60] as const;
@@ -128,9 +128,15 @@ export function NewStoryboardForm() {
   async function onSubmit(e: FormEvent) {
     e.preventDefault();
     if (busy) return;
-    // The server validates (planRequestSchema) and answers 400 with the issues before it plans
-    // anything; they come back below as field errors. The browser carries no copy of the schema.
+    // Hints from the schema's own limits first (no request for an empty idea); the server validates
+    // everything again (planRequestSchema) and its 400 issues come back below as field errors.
     const input = buildInput();
+    const hints = friendly(planRequestHints({ prompt: input.prompt, targetDuration: Number(input.targetDuration), frameCount: input.frameCount }));
+    if (Object.keys(hints).length > 0) {
+      setErrors(hints);
+      focusFirstError(hints);
+      return;
+    }
     setErrors({});
     setPhase("planning");
     try {

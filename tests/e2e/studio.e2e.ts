@@ -46,7 +46,7 @@ describe("studio", () => {
     await waitHydrated(page, "form");
     await expect.poll(() => page.getByText("No storyboards yet").isVisible()).toBe(true);
 
-    // Inline validation from the zod schema, before anything is sent.
+    // Inline validation from the schema's limits, before anything is sent.
     await page.getByRole("button", { name: "Plan storyboard" }).click();
     await expect.poll(() => page.getByText("The idea is empty").isVisible()).toBe(true);
 
