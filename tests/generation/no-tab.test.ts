@@ -33,6 +33,7 @@ const routes = async () => ({
   create: (await import("@/app/api/storyboards/route")).POST,
   generate: (await import("@/app/api/storyboards/[id]/generate/route")).POST,
   frame: (await import("@/app/api/frames/[id]/route")).GET,
+  cancel: (await import("@/app/api/frames/[id]/cancel/route")).POST,
 });
 const db = async () => (await import("@/lib/db/client")).getDb();
 
@@ -113,6 +114,38 @@ describe("no tab polling", () => {
     await expectAllStored(id, 3);
     expect(fake.count("create")).toBe(3);
     expect(fake.count("get")).toBe(3); // one check per frame, at its expected finish
+  });
+});
+
+describe("canceled while the sync create is open", () => {
+  it("the frame stays canceled and the prediction is stopped upstream", async () => {
+    const r = await routes();
+    const id = await storyboard(3);
+    fake.setDefaultScript({});
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const { HttpResponse } = await import("msw");
+    // the first create is held open (sync mode waits for the output) until the test lets it answer
+    fake.fault(
+      "create",
+      async () => {
+        await gate;
+        return HttpResponse.json({ id: "heldheldheldheldheldheldhe", status: "succeeded", output: ["https://replicate.delivery/xezq/x/out-0.webp"], metrics: { predict_time: 1 } }, { status: 201 });
+      },
+      { times: 1 },
+    );
+    const started = await call(r.generate, { method: "POST", params: { id }, settle: false });
+    const frames = started.body.frames as { frameId: string }[];
+    await new Promise((resolve) => setTimeout(resolve, 200)); // the creates are out
+    const held = (await listFramesByStoryboard({ db: await db(), storyboardId: id })).find((f) => !f.predictionId)!;
+    const canceled = await call(r.cancel, { method: "POST", params: { id: held.id }, settle: false });
+    expect(canceled.body.frame.status).toBe("canceled");
+    release();
+    await backgroundIdle();
+    const rows = await listFramesByStoryboard({ db: await db(), storyboardId: id });
+    expect(rows.find((f) => f.id === held.id)!.status).toBe("canceled");
+    expect(rows.filter((f) => f.status === "succeeded")).toHaveLength(frames.length - 1);
+    expect(fake.log.filter((e) => e.kind === "cancel").map((e) => e.path)).toEqual(["/v1/predictions/heldheldheldheldheldheldhe/cancel"]);
   });
 });
 
