@@ -13,5 +13,7 @@ export async function appGenerationDeps(): Promise<GenerationDeps> {
     now: () => new Date(),
     checkIntervalMs: 1000,
     leaseMs: 60_000,
+    // Within the generate route's maxDuration (300 s), with the sync wait (≤ 60 s) in front of it.
+    followUpMs: 180_000,
   };
 }

@@ -6,7 +6,9 @@ import type { GenerationDeps } from "./deps";
 /** How many recent frames of a model inform its expected run time. */
 const SAMPLE = 20;
 /** A model's expected run time is re-read from the database at most this often per process. */
-const CACHE_MS = 30_000;
+const CACHE_MS = 10_000;
+/** A history this short is not kept: the next start reads again (a new model fills up fast). */
+const MIN_CACHED = 5;
 /** With a webhook the first check is only a safety net: webhooks lost in transit are rare. */
 const WEBHOOK_GRACE_MS = 15_000;
 
@@ -34,7 +36,7 @@ export async function firstCheckAt(deps: GenerationDeps, frame: Pick<FrameRow, "
   let entry = cache.get(key);
   if (!entry || Date.now() - entry.at > CACHE_MS) {
     entry = { at: Date.now(), times: await listRecentPredictTimes({ db: deps.db, provider: frame.provider, model: frame.model, limit: SAMPLE }) };
-    cache.set(key, entry);
+    if (entry.times.length >= MIN_CACHED) cache.set(key, entry);
   }
   const delay = firstCheckDelayMs({ predictTimesSeconds: entry.times, intervalMs: deps.checkIntervalMs, webhook: Boolean(frame.input.webhookUrl) });
   return new Date(startedAt.getTime() + delay);

@@ -13,4 +13,9 @@ export type GenerationDeps = {
   checkIntervalMs: number;
   /** How long a start or finalization may hold a frame before another request may take over. */
   leaseMs: number;
+  /**
+   * How long POST …/generate's background work keeps following a frame that sync mode did not
+   * finish (checks at the expected finish, due retries). 0 or absent: start only.
+   */
+  followUpMs?: number;
 };

@@ -10,6 +10,7 @@ import type { GenerationDeps } from "./deps";
 import { frameInputFor } from "./frame-input";
 import { framesByScene } from "./latest-frames";
 import { isPending } from "./progress";
+import { startAndFollowFrame } from "./follow-frame";
 import { startFrame } from "./start-frame";
 
 export type GenerateOptions = {
@@ -102,7 +103,7 @@ export async function generateStoryboard(deps: GenerationDeps, options: Generate
   const waitSeconds = options.syncWaitSeconds ?? 0;
   if (queued.length > 0) {
     runInBackground(`start ${queued.length} frame(s) of storyboard ${options.storyboard.id}`, () =>
-      pMap(queued, (frame) => startFrame(deps, frame, { waitSeconds, finalize: "inline" }), {
+      pMap(queued, (frame) => startAndFollowFrame(deps, frame, { waitSeconds }), {
         concurrency: waitSeconds > 0 ? Math.max(concurrency, Math.min(queued.length, MAX_OPEN_SYNC_CREATES)) : concurrency,
       }),
     );

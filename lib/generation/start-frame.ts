@@ -1,6 +1,6 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
-import { claimFrameLease, getFrameById, updateFrameWithLease } from "@/lib/db/queries/frames";
+import { claimFrameLease, updateFrameWithLease } from "@/lib/db/queries/frames";
 import type { FrameRow } from "@/lib/db/schema";
 import { ProviderError } from "@/lib/providers/types";
 import { advance, type Observation } from "./advance";
@@ -51,9 +51,10 @@ export async function startFrame(deps: GenerationDeps, frame: FrameRow, options:
     token,
     patch: { ...patch, lastCheckedAt: nextCheckAt ? null : deps.now(), nextCheckAt },
   });
-  if (!updated && observation.kind === "prediction" && !(await getFrameById({ db: deps.db, id: claimed.id }))) {
-    // The frame was deleted (with its storyboard or scene) while the provider was accepting it:
-    // nobody will ever poll this prediction, so stop it before it is billed.
+  if (!updated && observation.kind === "prediction") {
+    // Our lease is gone: the frame was deleted (with its storyboard or scene) or canceled while
+    // the provider was accepting it (a sync-mode create is open for seconds), or another starter
+    // took the expired lease over. Nobody will ever poll this prediction: stop it before it is billed.
     await deps
       .providerFor(claimed)
       .cancel(observation.prediction.id)

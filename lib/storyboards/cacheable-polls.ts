@@ -1,7 +1,7 @@
 import "server-only";
 import { createHash } from "node:crypto";
 import type { Env } from "@/lib/config/env";
-import { getFrameByPredictionInWorkspace, getStoryboardFingerprint } from "@/lib/db/queries/frames";
+import { getFrameByPredictionInWorkspace, getFrameVersionByPredictionInWorkspace, getStoryboardFingerprint } from "@/lib/db/queries/frames";
 import type { FrameRow } from "@/lib/db/schema";
 import { AppError } from "@/lib/errors";
 import type { GenerationDeps } from "@/lib/generation/deps";
@@ -34,7 +34,9 @@ const IMMUTABLE = "private, max-age=31536000, immutable";
 const REVALIDATE = "private, no-cache";
 const NO_STORE = "no-store";
 
-const frameEtag = (f: FrameRow) => `"f-${f.id}-${f.updatedAt.getTime()}"`;
+const frameEtag = (f: Pick<FrameRow, "id"> & { updatedAt: Date | number }) =>
+  `"f-${f.id}-${typeof f.updatedAt === "number" ? f.updatedAt : f.updatedAt.getTime()}"`;
+const isSettled = (f: { status: FrameRow["status"]; retried: boolean }) => (f.status === "succeeded" || f.status === "canceled") && !f.retried;
 
 /**
  * GET /api/generate-image/:predictionId. A stored (or canceled) frame is answered from the one
@@ -45,10 +47,17 @@ export async function seedPollAnswer(
   deps: GenerationDeps,
   args: { workspaceId: string; predictionId: string; ifNoneMatch: string | null; config: Env },
 ): Promise<CacheableAnswer<ReturnType<typeof seedPollResponse>>> {
-  const hit = await getFrameByPredictionInWorkspace({ db: deps.db, workspaceId: args.workspaceId, predictionId: args.predictionId });
+  const scope = { db: deps.db, workspaceId: args.workspaceId, predictionId: args.predictionId };
+  if (args.ifNoneMatch && urlsAreStable(args.config)) {
+    // A conditional repeat: a few columns decide it; the whole row is read only if it changed.
+    const version = await getFrameVersionByPredictionInWorkspace(scope);
+    if (version && isSettled(version) && matchesEtag(args.ifNoneMatch, frameEtag(version))) {
+      return { notModified: true, etag: frameEtag(version), cacheControl: IMMUTABLE };
+    }
+  }
+  const hit = await getFrameByPredictionInWorkspace(scope);
   if (!hit) throw new AppError("NOT_FOUND", "No prediction with this id.");
-  const settled = (hit.frame.status === "succeeded" || hit.frame.status === "canceled") && !hit.retried;
-  if (settled && urlsAreStable(args.config)) {
+  if (isSettled({ status: hit.frame.status, retried: hit.retried }) && urlsAreStable(args.config)) {
     const etag = frameEtag(hit.frame);
     if (matchesEtag(args.ifNoneMatch, etag)) return { notModified: true, etag, cacheControl: IMMUTABLE };
     const body = seedPollResponse(await toFrameDto(hit.frame, deps.storage), hit.frame.input.prompt);

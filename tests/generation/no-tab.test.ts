@@ -3,7 +3,7 @@ import path from "node:path";
 import { setupServer } from "msw/node";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { resetEnvForTests } from "@/lib/config/env";
-import { getFrameById, listFramesByStoryboard } from "@/lib/db/queries/frames";
+import { listFramesByStoryboard } from "@/lib/db/queries/frames";
 import { backgroundCount, backgroundIdle } from "@/lib/generation/background";
 import { firstCheckDelayMs } from "@/lib/generation/check-schedule";
 import { call, useTempAppEnv } from "../helpers/app-env";
@@ -33,6 +33,7 @@ const routes = async () => ({
   create: (await import("@/app/api/storyboards/route")).POST,
   generate: (await import("@/app/api/storyboards/[id]/generate/route")).POST,
   frame: (await import("@/app/api/frames/[id]/route")).GET,
+  cancel: (await import("@/app/api/frames/[id]/cancel/route")).POST,
 });
 const db = async () => (await import("@/lib/db/client")).getDb();
 
@@ -85,21 +86,66 @@ describe("no tab polling", () => {
     expect(fake.count("create")).toBe(0);
   });
 
-  it("a sync create that comes back unfinished is checked first at the model's expected finish", async () => {
+  it("a sync create that comes back unfinished: the background work checks once, at the model's expected finish, and stores it", async () => {
     const r = await routes();
     const id = await storyboard(3);
     fake.setDefaultScript({ statuses: ["starting", "processing"] }); // still running when the wait ends
-    const started = await call(r.generate, { method: "POST", params: { id } });
+    const started = await call(r.generate, { method: "POST", params: { id }, settle: false });
     expect(started.status).toBe(202);
-    const frameId = started.body.frames[0].frameId as string;
-    const row = (await getFrameById({ db: await db(), id: frameId }))!;
-    expect(row.status).toBe("processing");
-    // the earlier test's frames ran 0.734 s (predict_time): first check ≈ 0.92 s after the start
-    expect(row.nextCheckAt!.getTime() - row.updatedAt.getTime()).toBeGreaterThan(700);
-    expect(row.nextCheckAt!.getTime() - row.updatedAt.getTime()).toBeLessThan(1200);
+    // the creates came back "processing": rows record their prediction and the first check's time
+    let rows = await listFramesByStoryboard({ db: await db(), storyboardId: id });
+    for (let i = 0; i < 100 && rows.some((f) => !f.predictionId); i++) {
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      rows = await listFramesByStoryboard({ db: await db(), storyboardId: id });
+    }
+    for (const row of rows) {
+      expect(row.status).toBe("processing");
+      // the earlier tests' frames ran 0.734 s (predict_time): first check ≈ 0.92 s after the start
+      const delay = row.nextCheckAt!.getTime() - row.updatedAt.getTime();
+      expect(delay).toBeGreaterThan(700);
+      expect(delay).toBeLessThan(1200);
+      fake.setStatus(row.predictionId!, "succeeded"); // Replicate finishes meanwhile
+    }
     // a poll before then answers from the database: no GET
-    await call(r.frame, { params: { id: frameId } });
+    await call(r.frame, { params: { id: rows[0]!.id }, settle: false });
     expect(fake.count("get")).toBe(0);
+
+    await backgroundIdle(); // nobody polls: the background work's own check finds each output
+    await expectAllStored(id, 3);
+    expect(fake.count("create")).toBe(3);
+    expect(fake.count("get")).toBe(3); // one check per frame, at its expected finish
+  });
+});
+
+describe("canceled while the sync create is open", () => {
+  it("the frame stays canceled and the prediction is stopped upstream", async () => {
+    const r = await routes();
+    const id = await storyboard(3);
+    fake.setDefaultScript({});
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const { HttpResponse } = await import("msw");
+    // the first create is held open (sync mode waits for the output) until the test lets it answer
+    fake.fault(
+      "create",
+      async () => {
+        await gate;
+        return HttpResponse.json({ id: "heldheldheldheldheldheldhe", status: "succeeded", output: ["https://replicate.delivery/xezq/x/out-0.webp"], metrics: { predict_time: 1 } }, { status: 201 });
+      },
+      { times: 1 },
+    );
+    const started = await call(r.generate, { method: "POST", params: { id }, settle: false });
+    const frames = started.body.frames as { frameId: string }[];
+    await new Promise((resolve) => setTimeout(resolve, 200)); // the creates are out
+    const held = (await listFramesByStoryboard({ db: await db(), storyboardId: id })).find((f) => !f.predictionId)!;
+    const canceled = await call(r.cancel, { method: "POST", params: { id: held.id }, settle: false });
+    expect(canceled.body.frame.status).toBe("canceled");
+    release();
+    await backgroundIdle();
+    const rows = await listFramesByStoryboard({ db: await db(), storyboardId: id });
+    expect(rows.find((f) => f.id === held.id)!.status).toBe("canceled");
+    expect(rows.filter((f) => f.status === "succeeded")).toHaveLength(frames.length - 1);
+    expect(fake.log.filter((e) => e.kind === "cancel").map((e) => e.path)).toEqual(["/v1/predictions/heldheldheldheldheldheldhe/cancel"]);
   });
 });
 

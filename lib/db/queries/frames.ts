@@ -200,6 +200,30 @@ export async function getFrameByPredictionInWorkspace({
   return row ? { frame: row.frame, retried: row.retryId !== null } : undefined;
 }
 
+/**
+ * The few columns a conditional seed poll needs (status, version, whether it was retried), in one
+ * statement and without mapping the whole row: what a 304 costs.
+ */
+export async function getFrameVersionByPredictionInWorkspace({
+  db,
+  workspaceId,
+  predictionId,
+}: {
+  db: DbOrTx;
+  workspaceId: string;
+  predictionId: string;
+}): Promise<{ id: string; status: FrameRow["status"]; updatedAt: number; retried: boolean } | undefined> {
+  const rows = await db
+    .select({ id: frames.id, status: frames.status, updatedAt: sql<number>`"frames"."updated_at"`, retryId: retries.id })
+    .from(frames)
+    .innerJoin(storyboards, and(eq(storyboards.id, frames.storyboardId), eq(storyboards.workspaceId, workspaceId)))
+    .leftJoin(retries, eq(retries.retryOfFrameId, frames.id))
+    .where(eq(frames.predictionId, predictionId))
+    .limit(1);
+  const row = rows[0];
+  return row ? { id: row.id, status: row.status, updatedAt: Number(row.updatedAt), retried: row.retryId !== null } : undefined;
+}
+
 const IN_FLIGHT_STATUSES: FrameRow["status"][] = ["queued", "starting", "processing", "finalizing"];
 
 /**

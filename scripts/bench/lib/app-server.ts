@@ -240,7 +240,7 @@ export async function startApp(options: {
  */
 export function writeBareApp(dir: string): void {
   rmSync(dir, { recursive: true, force: true });
-  for (const [file, text] of Object.entries(bareAppFiles())) {
+  for (const [file, text] of Object.entries(bareAppFiles(dir))) {
     mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
     writeFileSync(path.join(dir, file), text);
   }
@@ -249,7 +249,7 @@ export function writeBareApp(dir: string): void {
 /** Whether `dir` holds a build of exactly today's bare app (so BENCH_SKIP_BUILD may reuse it). */
 export function hasBareBuild(dir: string): boolean {
   if (!hasBuild(dir)) return false;
-  return Object.entries(bareAppFiles()).every(([file, text]) => {
+  return Object.entries(bareAppFiles(dir)).every(([file, text]) => {
     try {
       return readFileSync(path.join(dir, file), "utf8") === text;
     } catch {
@@ -258,12 +258,29 @@ export function hasBareBuild(dir: string): boolean {
   });
 }
 
-function bareAppFiles(): Record<string, string> {
+function bareAppFiles(dir?: string): Record<string, string> {
+  // The bare app lives under the project (bench/tmp), and Next takes the project's root (its
+  // lockfile) for the bare app's too, so it builds the project's proxy.ts along with it. Resolving
+  // "@/…" there lets that build; the floor then carries the same proxy as the app, which is fair.
+  const projectRoot = path.resolve(path.dirname(new URL(import.meta.url).pathname), "..", "..", "..");
   return {
     "package.json": JSON.stringify({ name: "storyframe-bench-bare", private: true }),
     "next.config.ts": 'import type { NextConfig } from "next";\nconst nextConfig: NextConfig = { cacheComponents: true, partialPrefetching: true, poweredByHeader: false };\nexport default nextConfig;\n',
     "tsconfig.json": JSON.stringify({
-      compilerOptions: { target: "ES2022", lib: ["dom", "esnext"], strict: true, module: "esnext", moduleResolution: "bundler", jsx: "react-jsx", noEmit: true, isolatedModules: true, skipLibCheck: true, plugins: [{ name: "next" }] },
+      compilerOptions: {
+        target: "ES2022",
+        lib: ["dom", "esnext"],
+        strict: true,
+        module: "esnext",
+        moduleResolution: "bundler",
+        jsx: "react-jsx",
+        noEmit: true,
+        isolatedModules: true,
+        skipLibCheck: true,
+        plugins: [{ name: "next" }],
+        // Relative: Next treats an absolute alias target as relative to the project.
+        paths: { "@/*": [`${path.relative(dir ?? projectRoot, projectRoot) || "."}/*`] },
+      },
       include: ["**/*.ts", "**/*.tsx"],
       exclude: ["node_modules", ".next"],
     }),

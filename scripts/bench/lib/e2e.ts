@@ -124,13 +124,18 @@ export async function runOurs(options: {
     // Nobody polls: watch the stand-in (in this process) until every output was downloaded, then
     // read the result once. "Done" is the newest frame's completedAt, i.e. the row was stored.
     while (now() < stopAt && diff(stub.replicate.snapshot(), before).downloads < frames) await sleep(50);
-    await sleep(400);
-    const p = await getProgress(origin, id);
-    seen.requests = 1;
-    if (settled(p)) {
-      const stored = p.scenes.map((s) => s.latestFrame?.completedAt).filter((c): c is string => Boolean(c)).map((c) => Date.parse(c));
-      seen.at = stored.length === frames ? Math.max(...stored) : null;
-      seen.progress = p;
+    // Then read until the rows say stored. A read of a frame being stored (its lease held) changes
+    // nothing; the wall is the newest row's completedAt, not when we looked.
+    while (now() < stopAt) {
+      const p = await getProgress(origin, id);
+      seen.requests++;
+      if (settled(p)) {
+        const stored = p.scenes.map((s) => s.latestFrame?.completedAt).filter((c): c is string => Boolean(c)).map((c) => Date.parse(c));
+        seen.at = stored.length === frames ? Math.max(...stored) : null;
+        seen.progress = p;
+        break;
+      }
+      await sleep(250);
     }
   }
   await Promise.all(Array.from({ length: tabs }, (_, k) => tab(k)));
