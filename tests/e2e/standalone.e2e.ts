@@ -79,6 +79,16 @@ describe("the standalone server (what the container runs)", () => {
     expect((await fetch(`${base}${asset}`)).status).toBe(200);
   });
 
+  it("serves the GPU-service callback route, answering the error envelope when no service is configured", async () => {
+    const res = await fetch(`${base}/api/v1/jobs/gpu_0123456789abcdef0123456789abcdef`, {
+      method: "PATCH",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ status: "processing", progress: 10 }),
+    });
+    expect(res.status).toBe(404);
+    expect(await res.json()).toMatchObject({ success: false, error: { code: "NOT_FOUND" } });
+  });
+
   it("answers health with the database and storage up, and plans a storyboard (migrations and planner traced in)", async () => {
     const health = await (await fetch(`${base}/api/health`)).json();
     expect(health.checks).toMatchObject({ database: { ok: true }, storage: { ok: true } });

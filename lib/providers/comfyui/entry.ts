@@ -13,13 +13,22 @@ export const DEFAULT_WORKFLOW_NAME = "default-sdxl";
 
 const cache = new Map<string, ImageProvider>();
 
+type LoadedWorkflow = { name: string; workflow: ComfyWorkflow; version: string };
+// Polls build the adapter per frame: parse a workflow once per file version, not once per poll.
+const loaded = new Map<string, LoadedWorkflow>();
+
 /** COMFYUI_WORKFLOW's file (re-read when it changes on disk), or the default text-to-image one. */
-export function loadWorkflow(path: string | undefined): { name: string; workflow: ComfyWorkflow; version: string } {
+export function loadWorkflow(path: string | undefined): LoadedWorkflow {
   try {
     if (!path) return { name: DEFAULT_WORKFLOW_NAME, workflow: parseWorkflow(defaultWorkflow, "the default workflow"), version: "default" };
-    const version = String(statSync(path).mtimeMs);
+    const stat = statSync(path);
+    const version = `${stat.mtimeMs}:${stat.size}`;
+    const cached = loaded.get(path);
+    if (cached?.version === version) return cached;
     const workflow = parseWorkflow(JSON.parse(readFileSync(path, "utf8")), `COMFYUI_WORKFLOW (${path})`);
-    return { name: path.split(/[\\/]/).pop()!.replace(/\.json$/i, ""), workflow, version };
+    const result = { name: path.split(/[\\/]/).pop()!.replace(/\.json$/i, ""), workflow, version };
+    loaded.set(path, result);
+    return result;
   } catch (e) {
     const message = e instanceof WorkflowError ? e.message : `COMFYUI_WORKFLOW (${path}) could not be read as JSON.`;
     throw new ProviderError({ code: "INVALID_INPUT", message, retryable: false, retryAfterSeconds: null });
@@ -33,7 +42,7 @@ export const comfyuiEntry: ProviderEntry = {
   defaultModel: (config) => loadWorkflow(config.COMFYUI_WORKFLOW).name,
   models(config) {
     if (!config.COMFYUI_URL) return [];
-    return [this.create(config, this.defaultModel(config), {}).model];
+    return [comfyuiEntry.create(config, comfyuiEntry.defaultModel(config), {}).model];
   },
   create(config: Env) {
     if (!config.COMFYUI_URL) throw notConfiguredError("ComfyUI", "COMFYUI_URL");
