@@ -529,6 +529,7 @@ const OVERRIDE_CATS: Record<string, IconCategory> = {
   "food truck": "vehicle",
   "magic pot": "prop",
   "robot vacuum": "prop",
+  globe: "prop",
   "school gate": "landmark",
   storm: "nature",
   thunderstorm: "nature",

@@ -1,0 +1,36 @@
+import type { ShotType } from "@/lib/planner/schema";
+
+// Single scenes of many kinds (people, animals, vehicles, places, products, abstract ideas), written
+// without looking at the icon index: the open-vocabulary coverage check reads them.
+export const SCENE_CORPUS: [ShotType, string][] = [
+  ["wide", "A farmer leads two cows across a muddy field toward the red barn."],
+  ["insert", "A jar of honey and a wooden spoon on the breakfast table."],
+  ["close-up", "The astronaut checks the oxygen gauge on her helmet."],
+  ["extreme-wide", "A caravan of camels crosses the dunes under a full moon."],
+  ["medium", "The baker pulls a tray of croissants out of the oven."],
+  ["wide", "Children build a snowman in the park while a dog chases snowballs."],
+  ["insert", "An old brass key lies on a folded map."],
+  ["over-the-shoulder", "Over the detective's shoulder, the suspect slides a photograph across the table."],
+  ["extreme-wide", "A castle on a hill above a sleeping village, smoke rising from the chimneys."],
+  ["medium", "A mechanic wipes his hands beside the motorcycle in the garage."],
+  ["close-up", "The owl blinks on its branch in the dark forest."],
+  ["wide", "A fire truck races past the bakery, lights flashing."],
+  ["insert", "A smartwatch buzzes with a heart-rate alert."],
+  ["wide", "Tourists photograph the windmill beside the canal."],
+  ["medium", "A violinist plays on the subway platform, her case open for coins."],
+  ["extreme-close-up", "A bee lands on a sunflower."],
+  ["wide", "A fox slips under the fence into the chicken coop at dawn."],
+  ["insert", "A slice of birthday cake with one candle."],
+  ["medium", "The teacher points at the globe while the students raise their hands."],
+  ["wide", "A hot air balloon drifts over the vineyard at sunrise."],
+  ["close-up", "The pilot adjusts her headset in the cockpit of the helicopter."],
+  ["extreme-wide", "A cruise ship leaves the harbour past the lighthouse."],
+  ["insert", "A pair of running shoes beside a water bottle."],
+  ["medium", "A grandmother knits a scarf in her rocking chair by the fireplace."],
+  ["wide", "A tractor pulls a trailer of pumpkins down the country road."],
+  ["close-up", "The boy hugs his puppy on the doorstep."],
+  ["wide", "Surfers carry their boards down the beach toward the waves."],
+  ["insert", "A stack of pancakes dripping with syrup."],
+  ["medium", "Two scientists study a robot arm in the laboratory."],
+  ["extreme-wide", "An elephant herd walks toward the watering hole at sunset."],
+];
