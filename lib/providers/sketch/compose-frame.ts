@@ -95,8 +95,11 @@ export function sketchSceneOf(input: ImageInput): SketchScene {
   // No cast and no person the word tables know, but the index knows one ("a mechanic", "two
   // scientists"): draw them.
   const roleNouns = nouns.filter((n) => n.category === "person" && n.inDescription);
-  if (!people.length && !words.people.length && roleNouns.length && !creatures.some((x) => x.as)) {
-    for (const n of roleNouns) {
+  // With the word tables' people ("the detective") but not all the index knows ("the suspect"),
+  // the rest join them.
+  const known = words.people.length;
+  if (!people.length && roleNouns.length > known && !creatures.some((x) => x.as)) {
+    for (const n of roleNouns.slice(known)) {
       const t = traitsOfCharacter({ name: n.noun, look: n.noun, wardrobe: "" });
       const count = n.plural || /^(two|a pair of|both)\s/.test(sc?.description.toLowerCase().slice(Math.max(0, n.at - 12), n.at + 1) ?? "") ? 2 : 1;
       for (let i = 0; i < count && words.people.length < 4; i++) words.people.push(t);
