@@ -51,7 +51,7 @@ const SIZE: Record<string, number> = {
   stethoscope: 0.14, syringe: 0.1, clipboard: 0.14, chart: 0.14, sandwich: 0.07, cake: 0.14, pizza: 0.05, net: 0.4, "fishing net": 0.4, anchor: 0.35, cauldron: 0.28,
   "magic pot": 0.24, coin: 0.04, coins: 0.05, gold: 0.06, bag: 0.22, crown: 0.1, treasure: 0.3, chest: 0.3, rope: 0.2, flower: 0.15, rocket: 3, "solar panel": 0.7,
 };
-const CATEGORY_SIZE: Record<string, number> = { animal: 0.4, vehicle: 1.1, landmark: 2.6, plant: 0.9, nature: 2.2, food: 0.08, prop: 0.2 };
+const CATEGORY_SIZE: Record<string, number> = { animal: 0.4, vehicle: 1.1, landmark: 2.6, plant: 0.35, nature: 2.2, food: 0.08, prop: 0.2 };
 
 const FLYERS = new Set(["seagull", "gull", "bird", "crow", "raven", "owl", "parrot", "pigeon", "eagle", "hawk", "kite", "balloon", "hot air balloon", "airplane", "plane", "helicopter", "butterfly", "bee", "dragon"]);
 
@@ -79,7 +79,7 @@ const isAnimalLike = (n: SceneNoun) => n.category === "animal" || n.character !=
 export function planIcons(nouns: readonly SceneNoun[], shot: ShotType = "medium", all: readonly SceneNoun[] = nouns): IconScene {
   // Things as big as a building are placed as landmarks whatever WordNet files them under
   // ("windmill" is a machine there).
-  const own = nouns.filter((n) => n.inDescription).map((n) => (n.category !== "landmark" && !n.character && (SIZE[n.noun] ?? 0) >= 1.5 && n.category !== "vehicle" ? { ...n, category: "landmark" as const } : n));
+  const own = nouns.filter((n) => n.inDescription).map((n) => (n.category !== "landmark" && !n.character && (SIZE[n.noun] ?? 0) >= 1.5 && n.category !== "vehicle" && n.category !== "animal" ? { ...n, category: "landmark" as const } : n));
   // The idea's wider prompt lends its landmark when the scene names none ("…the lighthouse").
   const landmark = own.find((n) => n.category === "landmark") ?? nouns.find((n) => n.category === "landmark") ?? null;
   const vehicles = own.filter((n) => n.category === "vehicle" && !n.character).slice(0, 2);
@@ -259,6 +259,15 @@ export function drawIconForeground(l: IconLayer, focus: Pt): void {
       const cx = Math.min(Math.max(x, panel.x + w * 0.5), panel.x + panel.w - w * 0.5);
       const box = place(l, a, cx, y, h, { flip: awayX > 0, hatch: 0.5 });
       if (box) cursor = awayX > 0 ? box.x + box.w : box.x;
+      // "Penguins", "two cows": a few of them, a little further back.
+      if (a.plural && box) {
+        for (let j = 1; j <= 2; j++) {
+          const yj = y - panel.h * 0.025 * j;
+          const hj = heightAt(s, yj) * sizeOf(a);
+          const xj = Math.min(Math.max(cx - awayX * (w * 0.7 * j), panel.x + w * 0.5), panel.x + panel.w - w * 0.5);
+          place(l, a, xj, yj, hj, { flip: j % 2 === 1 ? awayX < 0 : awayX > 0, hatch: 0.4 });
+        }
+      }
     });
     // Flying things named as props (kites, balloons) go up; the rest at the group's feet.
     plan.props.filter((p) => FLYERS.has(p.noun)).forEach((p) => {
@@ -297,8 +306,11 @@ export function drawIconForeground(l: IconLayer, focus: Pt): void {
     const sideX = i === 1 ? -awayX : awayX;
     // The third goes further out on the first one's side.
     const x = focus[0] + sideX * (panel.w * (l.shot === "close-up" ? 0.3 : 0.24) + w * 0.2) + (i === 2 ? awayX * panel.w * 0.2 : 0);
-    const cx = Math.min(Math.max(x, panel.x + w * 0.4), panel.x + panel.w - w * 0.4);
-    place(l, n, cx, bottomY + h * rng.range(0.04, 0.14), h, { flip: sideX < 0, hero: i === 0, hatch: 0.55 });
+    // Animals sit up in the frame, whole; things are cropped by the bottom edge as if held.
+    const animal = n.category === "animal" || n.character !== undefined;
+    const cx = Math.min(Math.max(x, panel.x + w * (animal ? 0.55 : 0.4)), panel.x + panel.w - w * (animal ? 0.55 : 0.4));
+    const bottom = animal ? bottomY - panel.h * 0.02 : bottomY + h * rng.range(0.04, 0.14);
+    place(l, n, cx, bottom, animal ? h * 1.15 : h, { flip: sideX < 0, hero: i === 0, hatch: 0.55 });
   });
 }
 
