@@ -1,6 +1,6 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
-import { renderSketch, sketchDepicts } from "./sketch/render-sketch";
+import { renderSketchFrame, sketchDepicts } from "./sketch/render-sketch";
 import type { ImageInput, ImageProvider, ModelInfo, Prediction } from "./types";
 
 /** Prompts containing this token fail deterministically: lets people (and e2e tests) see the failure path offline. */
@@ -21,6 +21,17 @@ export const SKETCH_MODEL: ModelInfo = {
 export class SketchProvider implements ImageProvider {
   readonly id = "sketch" as const;
   readonly model = SKETCH_MODEL;
+  // What recent inputs depict: the poll, the render and the finalizer each ask about one frame,
+  // and a composition costs a few milliseconds.
+  private readonly depictsCache = new Map<string, string[]>();
+
+  private remember(input: ImageInput, depicts: string[]): string[] {
+    const key = JSON.stringify(input);
+    this.depictsCache.delete(key);
+    this.depictsCache.set(key, depicts);
+    if (this.depictsCache.size > 64) this.depictsCache.delete(this.depictsCache.keys().next().value as string);
+    return depicts;
+  }
 
   async start(): Promise<Prediction> {
     return { id: `sketch-${randomUUID()}`, status: "processing", output: [], error: null, progress: 0, metrics: { predictTimeSeconds: null } };
@@ -49,17 +60,19 @@ export class SketchProvider implements ImageProvider {
       error: null,
       progress: 1,
       metrics: { predictTimeSeconds: 0 },
-      depicts: sketchDepicts(input),
+      depicts: this.depictsOf(input),
     };
   }
 
   async cancel(): Promise<void> {}
 
   async fetchOutput(_output: string, input: ImageInput): Promise<Buffer> {
-    return renderSketch(input);
+    const { png, depicts } = await renderSketchFrame(input);
+    this.remember(input, depicts);
+    return png;
   }
 
   depictsOf(input: ImageInput): string[] {
-    return sketchDepicts(input);
+    return this.depictsCache.get(JSON.stringify(input)) ?? this.remember(input, sketchDepicts(input));
   }
 }

@@ -70,7 +70,7 @@ export function drawIcon(pen: Pen, inks: Inks, icon: IconShape, p: IconPlacement
     // Small shapes keep their detail; big ones simplify (fewer, longer pencil strokes, and cheaper).
     simplification: scale > u * 40 ? 0.4 : 0,
     // The double pencil pass only where it reads (heroes, big shapes): it doubles rsvg's work.
-    disableMultiStroke: p.far === true || (!p.hero && scale < u * 30),
+    disableMultiStroke: !p.hero && scale < u * 30,
     maxRandomnessOffset: Math.max(0.6, Math.min(2.2, scale / 90)),
   });
   for (const path of generator.toPaths(outline)) pen.strokePath(path.d, ink);
