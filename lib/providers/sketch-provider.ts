@@ -1,6 +1,6 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
-import { renderSketch, sketchDepicts } from "./sketch/render-sketch";
+import { renderSketchFrame, sketchDepicts } from "./sketch/render-sketch";
 import type { ImageInput, ImageProvider, ModelInfo, Prediction, StartOptions } from "./types";
 
 /** Prompts containing this token fail deterministically: lets people (and e2e tests) see the failure path offline. */
@@ -24,6 +24,17 @@ export class SketchProvider implements ImageProvider {
   readonly expectedSeconds = 0.5;
   readonly allowedDownloadHosts: readonly string[] = [];
   readonly pricePerImage = 0;
+  // What recent inputs depict: the poll, the render and the finalizer each ask about one frame,
+  // and a composition costs a few milliseconds.
+  private readonly depictsCache = new Map<string, string[]>();
+
+  private remember(input: ImageInput, depicts: string[]): string[] {
+    const key = JSON.stringify(input);
+    this.depictsCache.delete(key);
+    this.depictsCache.set(key, depicts);
+    if (this.depictsCache.size > 64) this.depictsCache.delete(this.depictsCache.keys().next().value as string);
+    return depicts;
+  }
 
   async start(input: ImageInput, options: StartOptions = {}): Promise<Prediction> {
     const id = `sketch-${randomUUID()}`;
@@ -55,17 +66,19 @@ export class SketchProvider implements ImageProvider {
       error: null,
       progress: 1,
       metrics: { predictTimeSeconds: 0 },
-      depicts: sketchDepicts(input),
+      depicts: this.depictsOf(input),
     };
   }
 
   async cancel(): Promise<void> {}
 
   async fetchOutput(_output: string, input: ImageInput): Promise<Buffer> {
-    return renderSketch(input);
+    const { png, depicts } = await renderSketchFrame(input);
+    this.remember(input, depicts);
+    return png;
   }
 
   depictsOf(input: ImageInput): string[] {
-    return sketchDepicts(input);
+    return this.depictsCache.get(JSON.stringify(input)) ?? this.remember(input, sketchDepicts(input));
   }
 }

@@ -13,7 +13,7 @@ import { castLooks, castTraits, creatureOf, type Look } from "./icons/cast-looks
 import { drawIconBackground, drawIconForeground, drawIconInsert, iconNouns, planIcons, SETTING_NOUNS, type IconLayer, type IconScene } from "./icons/compose-icons";
 import { readSceneNouns, type SceneNoun } from "./icons/scene-nouns";
 import { drawSetting } from "./settings";
-import { PROP_WORDS, readSceneWords, type PropKind, type SceneWords } from "./words";
+import { PROP_WORDS, readSceneWords, traitsOfCharacter, type PropKind, type SceneWords } from "./words";
 
 // Lays out one storyboard panel: framing from the shot type, the world from the scene's words,
 // the camera move on top. Pure: the same input always composes the same SVG string.
@@ -86,14 +86,29 @@ export function sketchSceneOf(input: ImageInput): SketchScene {
   const masked = drawn.map((n) => n.text);
   // A cargo bike or e-bike is the icon's; the built-in diamond-frame bicycle stays out.
   if (drawn.some((n) => /bike|bicycle|cycle/.test(n.noun))) masked.push("bike", "bicycle", "cycling", "cyclist");
+  // Candles, lanterns and torches are the icons' (the built-in lamp is a standing lamp).
+  if (drawn.some((n) => /^(candle|lantern|torch)$/.test(n.noun))) masked.push("candles", "candle", "lanterns", "lantern", "torch");
   // A lighthouse's lamp room is the lighthouse, not a lamp post beside it.
   if (drawn.some((n) => n.noun === "lighthouse")) masked.push("lamp room", "lamp");
   const words = drawn.length ? readSceneWords(description, prompt, people, masked) : first;
   // A scene that names only creatures has no people: the text's "he"/"she" were them.
   if (!people.length && creatures.some((x) => x.as)) words.people = [];
   if (people.length) words.people = castTraits(people.slice(0, 4), words.people);
+  // No cast and no person the word tables know, but the index knows one ("a mechanic", "two
+  // scientists"): draw them.
+  const roleNouns = nouns.filter((n) => n.category === "person" && n.inDescription);
+  // With the word tables' people ("the detective") but not all the index knows ("the suspect"),
+  // the rest join them.
+  const known = words.people.length;
+  if (!people.length && roleNouns.length > known && !creatures.some((x) => x.as)) {
+    for (const n of roleNouns.slice(known)) {
+      const t = traitsOfCharacter({ name: n.noun, look: n.noun, wardrobe: "" });
+      const count = n.plural || /^(two|a pair of|both)\s/.test(sc?.description.toLowerCase().slice(Math.max(0, n.at - 12), n.at + 1) ?? "") ? 2 : 1;
+      for (let i = 0; i < count && words.people.length < 4; i++) words.people.push(t);
+    }
+  }
   const shot: ShotType = sc?.shotType ?? "medium";
-  const icons = planIcons(drawn, shot);
+  const icons = planIcons(drawn, shot, nouns);
   const move: CameraMove = sc?.cameraMove ?? "static";
   const seed = hashString([sc?.number ?? 0, description, shot, move, input.prompt].join("\u0001"), input.seed >>> 0);
   const personNouns = nouns.filter((n) => n.category === "person" && n.inDescription).map((n) => n.noun);

@@ -19,7 +19,7 @@ describe("the shipped icon index", () => {
     ["food truck", "gi:food-truck", "vehicle"],
     ["sandwich", "gi:sandwich", "food"],
     ["syringe", "gi:syringe", "prop"],
-    ["spaniel", "mdi:dog", "animal"],
+    ["spaniel", "gi:sitting-dog", "animal"],
   ])("maps %s to %s (%s) through WordNet", (word, icon, category) => {
     expect(lookupNoun(word)).toMatchObject({ category, icon: { id: icon } });
   });

@@ -18,7 +18,7 @@ const BUILTIN = new Set(
   (
     "phone,smartphone,cellphone,mobile,iphone,box,package,parcel,carton,gift,present,crate,bottle,flask,jar,perfume,soda,wine,car,taxi,sedan,jeep,automobile,convertible," +
     "horse,pony,mare,stallion,foal,steed,colt,cup,mug,coffee,tea,espresso,latte,cappuccino,teacup,laptop,computer,macbook,pot,saucepan,kettle,soup,stew,flowerpot," +
-    "book,novel,diary,journal,letter,notebook,map,scroll,page,door,doorway,entrance,gate,lamp,lantern,candle,torch,flashlight,bike,bicycle,cycle,sword,blade,saber," +
+    "book,novel,diary,journal,letter,notebook,map,scroll,page,door,doorway,entrance,gate,lamp,flashlight,bike,bicycle,cycle,sword,blade,saber," +
     "sabre,katana,dagger,ball,football,soccer,basketball,volleyball,tree,oak,birch,willow,palm"
   ).split(","),
 );
@@ -51,7 +51,7 @@ const SIZE: Record<string, number> = {
   stethoscope: 0.14, syringe: 0.1, clipboard: 0.14, chart: 0.14, sandwich: 0.07, cake: 0.14, pizza: 0.05, net: 0.4, "fishing net": 0.4, anchor: 0.35, cauldron: 0.28,
   "magic pot": 0.24, coin: 0.04, coins: 0.05, gold: 0.06, bag: 0.22, crown: 0.1, treasure: 0.3, chest: 0.3, rope: 0.2, flower: 0.15, rocket: 3, "solar panel": 0.7,
 };
-const CATEGORY_SIZE: Record<string, number> = { animal: 0.4, vehicle: 1.1, landmark: 2.6, plant: 0.9, nature: 2.2, food: 0.08, prop: 0.2 };
+const CATEGORY_SIZE: Record<string, number> = { animal: 0.4, vehicle: 1.1, landmark: 2.6, plant: 0.35, nature: 2.2, food: 0.08, prop: 0.2 };
 
 const FLYERS = new Set(["seagull", "gull", "bird", "crow", "raven", "owl", "parrot", "pigeon", "eagle", "hawk", "kite", "balloon", "hot air balloon", "airplane", "plane", "helicopter", "butterfly", "bee", "dragon"]);
 
@@ -64,6 +64,8 @@ export type IconScene = {
   vehicles: SceneNoun[];
   animals: SceneNoun[];
   props: SceneNoun[];
+  /** The scene puts its landmark on a hill, a rock, a cliff. */
+  hill: boolean;
 };
 
 /** The nouns the icon layer draws (not the people, not what the setting or built-in props draw). */
@@ -74,10 +76,12 @@ export function iconNouns(nouns: readonly SceneNoun[], setting: SettingKind): Sc
 
 const isAnimalLike = (n: SceneNoun) => n.category === "animal" || n.character !== undefined;
 
-export function planIcons(nouns: readonly SceneNoun[], shot: ShotType = "medium"): IconScene {
-  const own = nouns.filter((n) => n.inDescription);
+export function planIcons(nouns: readonly SceneNoun[], shot: ShotType = "medium", all: readonly SceneNoun[] = nouns): IconScene {
+  // Things as big as a building are placed as landmarks whatever WordNet files them under
+  // ("windmill" is a machine there).
+  const own = nouns.filter((n) => n.inDescription).map((n) => (n.category !== "landmark" && !n.character && (SIZE[n.noun] ?? 0) >= 1.5 && n.category !== "vehicle" && n.category !== "animal" ? { ...n, category: "landmark" as const } : n));
   // The idea's wider prompt lends its landmark when the scene names none ("…the lighthouse").
-  const landmark = own.find((n) => n.category === "landmark") ?? nouns.find((n) => n.category === "landmark" || n.category === "nature") ?? null;
+  const landmark = own.find((n) => n.category === "landmark") ?? nouns.find((n) => n.category === "landmark") ?? null;
   const vehicles = own.filter((n) => n.category === "vehicle" && !n.character).slice(0, 2);
   const animals = own.filter(isAnimalLike).slice(0, 3);
   const props = own.filter((n) => (n.category === "prop" || n.category === "food" || n.category === "plant") && !n.character).slice(0, 3);
@@ -86,7 +90,8 @@ export function planIcons(nouns: readonly SceneNoun[], shot: ShotType = "medium"
   const things = own.filter((n) => n.category !== "person" && n !== landmark && n.category !== "nature");
   const castAnimal = shot === "close-up" || shot === "medium" || shot === "over-the-shoulder" ? things.find((n) => n.character) : undefined;
   const hero = castAnimal ?? things.find((n) => !n.owner) ?? things[0] ?? (landmark?.inDescription ? landmark : null);
-  return { hero, landmark, vehicles, animals, props };
+  const hill = all.some((n) => /^(hill|hilltop|mound|cliff|headland|rock|crag|island|promontory|knoll)$/.test(n.noun));
+  return { hero, landmark, vehicles, animals, props, hill };
 }
 
 export type IconLayer = {
@@ -180,9 +185,9 @@ export function drawIconBackground(l: IconLayer, s: Stage): void {
     const h = Math.max(Math.min(perspective, maxH, panel.h * 0.9), Math.min(minH, maxH));
     const w = h * ((lm.icon?.w ?? 100) / (lm.icon?.h ?? 100));
     const x = Math.min(Math.max(lerp(freeX0, freeX1, rng.range(0.35, 0.65)), panel.x + w * 0.3), panel.x + panel.w - w * 0.3);
-    if (s.words.setting === "sea" || s.words.setting === "mountains") {
+    if (s.words.setting === "sea" || s.words.setting === "mountains" || plan.hill) {
       mound(l, x, y, Math.max(w, h * 0.45));
-      for (const k of ["headland", "rock", "cliff", "promontory"]) l.placed.add(`@${k}`);
+      for (const k of ["headland", "rock", "cliff", "promontory", "hill", "hilltop", "mound", "knoll", "crag"]) l.placed.add(`@${k}`);
     }
     if (lm.plural && !close) {
       // "Tents along the edge": a row of them along the far ground, not one giant.
@@ -254,6 +259,15 @@ export function drawIconForeground(l: IconLayer, focus: Pt): void {
       const cx = Math.min(Math.max(x, panel.x + w * 0.5), panel.x + panel.w - w * 0.5);
       const box = place(l, a, cx, y, h, { flip: awayX > 0, hatch: 0.5 });
       if (box) cursor = awayX > 0 ? box.x + box.w : box.x;
+      // "Penguins", "two cows": a few of them, a little further back.
+      if (a.plural && box) {
+        for (let j = 1; j <= 2; j++) {
+          const yj = y - panel.h * 0.025 * j;
+          const hj = heightAt(s, yj) * sizeOf(a);
+          const xj = Math.min(Math.max(cx - awayX * (w * 0.7 * j), panel.x + w * 0.5), panel.x + panel.w - w * 0.5);
+          place(l, a, xj, yj, hj, { flip: j % 2 === 1 ? awayX < 0 : awayX > 0, hatch: 0.4 });
+        }
+      }
     });
     // Flying things named as props (kites, balloons) go up; the rest at the group's feet.
     plan.props.filter((p) => FLYERS.has(p.noun)).forEach((p) => {
@@ -284,15 +298,19 @@ export function drawIconForeground(l: IconLayer, focus: Pt): void {
     }
   }
   // Medium, close-up, over-the-shoulder: props and animals up front, big, cropped by the bottom.
-  const items = [...plan.props, ...plan.animals, ...plan.vehicles].filter((n) => !l.placed.has(n.noun)).slice(0, 2);
+  const items = [...plan.props, ...plan.animals, ...plan.vehicles].filter((n) => !l.placed.has(n.noun)).slice(0, 3);
   const k = l.shot === "medium" ? 0.42 : l.shot === "over-the-shoulder" ? 0.36 : 0.48;
   items.forEach((n, i) => {
-    const h = panel.h * k * (i === 0 ? 1 : 0.7) * rng.range(0.9, 1.1);
+    const h = panel.h * k * (i === 0 ? 1 : i === 1 ? 0.7 : 0.55) * rng.range(0.9, 1.1);
     const w = h * ((n.icon?.w ?? 100) / (n.icon?.h ?? 100));
-    const sideX = i === 0 ? awayX : -awayX;
-    const x = focus[0] + sideX * (panel.w * (l.shot === "close-up" ? 0.3 : 0.24) + w * 0.2);
-    const cx = Math.min(Math.max(x, panel.x + w * 0.4), panel.x + panel.w - w * 0.4);
-    place(l, n, cx, bottomY + h * rng.range(0.04, 0.14), h, { flip: sideX < 0, hero: i === 0, hatch: 0.55 });
+    const sideX = i === 1 ? -awayX : awayX;
+    // The third goes further out on the first one's side.
+    const x = focus[0] + sideX * (panel.w * (l.shot === "close-up" ? 0.3 : 0.24) + w * 0.2) + (i === 2 ? awayX * panel.w * 0.2 : 0);
+    // Animals sit up in the frame, whole; things are cropped by the bottom edge as if held.
+    const animal = n.category === "animal" || n.character !== undefined;
+    const cx = Math.min(Math.max(x, panel.x + w * (animal ? 0.55 : 0.4)), panel.x + panel.w - w * (animal ? 0.55 : 0.4));
+    const bottom = animal ? bottomY - panel.h * 0.02 : bottomY + h * rng.range(0.04, 0.14);
+    place(l, n, cx, bottom, animal ? h * 1.15 : h, { flip: sideX < 0, hero: i === 0, hatch: 0.55 });
   });
 }
 
@@ -319,11 +337,12 @@ export function drawIconInsert(l: IconLayer, n: SceneNoun, extreme: boolean, han
   // What else the scene names shares the surface, smaller, on the roomier side (not in an
   // extreme close-up, which is about one thing).
   const heroW = h * aspect;
-  if (!extreme) {
+  {
     const side = cx < panel.x + panel.w / 2 ? 1 : -1;
-    others.slice(0, 2).forEach((o, i) => {
+    // An extreme close-up keeps one other thing, big and cropped ("a bee on a sunflower").
+    others.slice(0, extreme ? 1 : 2).forEach((o, i) => {
       const oa = (o.icon?.w ?? 100) / (o.icon?.h ?? 100);
-      const oh = Math.min(h * (i === 0 ? 0.55 : 0.4), (panel.w * 0.3) / oa);
+      const oh = Math.min(h * (extreme ? 0.5 : i === 0 ? 0.55 : 0.4), (panel.w * 0.3) / oa);
       const ox = cx + side * (heroW / 2 + (oa * oh) / 2 + l.u * 2) * (i === 0 ? 1 : -1);
       const clamped = Math.min(Math.max(ox, panel.x + (oa * oh) / 2), panel.x + panel.w - (oa * oh) / 2);
       place(l, o, clamped, surfaceY + l.u * (1 + i), oh, { flip: rng.chance(0.5), hatch: 0.5 });

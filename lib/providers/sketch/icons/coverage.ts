@@ -4,9 +4,13 @@ import { readSceneNouns } from "./scene-nouns";
 // How much of what a scene names its frame shows: the description's drawable nouns (people,
 // animals, things, vehicles, places the index knows) against the frame's `depicts`.
 
+/**
+ * The description's subjects and props: people, animals, things, vehicles, buildings. Scenery the
+ * index files as natural objects ("canal", "hole", "sea") is the setting's and not counted.
+ */
 export function drawableNouns(scene: Pick<SceneContext, "description" | "characters">): string[] {
   return readSceneNouns(scene.description, "", scene.characters.map((c) => c.name))
-    .filter((n) => n.category !== "nature" || n.icon)
+    .filter((n) => n.category !== "nature")
     .map((n) => n.noun);
 }
 

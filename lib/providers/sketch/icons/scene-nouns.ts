@@ -33,7 +33,7 @@ const META = new Set(
     "light,lights,shadow,shadows,silhouette,silhouettes,line,lines,edge,edges,point,points,spot,place,thing,things,piece,pieces,part,parts,bit,set,lot,kind,sort,way," +
     "figure,figures,shape,shapes,form,model,type,sign,signs,mark,marks,air,water,ground,floor,wall,walls,sky,world,life,home,work,spot,surface,space,step,steps," +
     "product,products,brand,logo,screen,story,legend,tale,plan,idea,lesson,proof,result,results,problem,solution,question,answer,example,number,numbers,time,times," +
-    "room,rooms,claw,claws,paw,paws,tail,tails,wing,wings,beak,fin,fins,horn,horns,hoof,hooves,feather,feathers,fur,whisker,whiskers,mane,scale,scales,shell,white,black,red,blue,green,yellow,grey,gray,brown,pink,orange,purple,gold,silver,square,plaza,shift,shifts,two,three,four,five,six,seven,eight,nine,ten,dozen,hundred,thousand,million,day,days,night,nights,morning,evening,dawn,dusk,sunrise,sunset,year,years,minute,minutes,second,seconds,hour,hours,week,weeks,today,tomorrow,crust,gallery,glow"
+    "blade,slice,slices,pair,pairs,stack,stacks,pile,piles,bunch,handful,herd,herds,flock,flocks,queue,queues,row,rows,walk,walks,lie,lies,room,rooms,claw,claws,paw,paws,tail,tails,wing,wings,beak,fin,fins,horn,horns,hoof,hooves,feather,feathers,fur,whisker,whiskers,mane,scale,scales,shell,white,black,red,blue,green,yellow,grey,gray,brown,pink,orange,purple,gold,silver,square,plaza,shift,shifts,two,three,four,five,six,seven,eight,nine,ten,dozen,hundred,thousand,million,day,days,night,nights,morning,evening,dawn,dusk,sunrise,sunset,year,years,minute,minutes,second,seconds,hour,hours,week,weeks,today,tomorrow,crust,gallery,glow"
   ).split(","),
 );
 
@@ -93,7 +93,7 @@ function looksLikeVerb(toks: readonly Token[], i: number, names: ReadonlySet<str
   const prev = toks[i - 1];
   // After "of", "the", "two": a noun ("hundreds of kites over the field").
   if (prev && (DETERMINERS.has(prev.w) || /^(of|with|in|on|at|by|for|from|to|into|over|under|near|beside)$/.test(prev.w))) return false;
-  if (next && !t.end && (DETERMINERS.has(next.w) || next.cap || PRONOUNS.has(next.w) || /^(up|down|out|off|into|onto|over|away|back|at|to|across|through|around|along)$/.test(next.w))) return true;
+  if (next && !t.end && (DETERMINERS.has(next.w) || next.cap || PRONOUNS.has(next.w) || /^(up|down|out|off|into|onto|over|away|back|at|to|across|through|around|along|on|in|under|beside|near|by|with|from|above|below|behind|toward|towards|past|inside|outside)$/.test(next.w))) return true;
   if (prev && (names.has(prev.w) || prev.cap || PRONOUNS.has(prev.w))) return true;
   return false;
 }
@@ -154,7 +154,9 @@ export function readSceneNouns(description: string, prompt = "", castNames: read
       const hit = lookup(t.w);
       if (!hit || META.has(hit.noun)) continue;
       const needsDeterminer = VERBISH.has(t.w) || (hit.entry.verbish && hit.noun === t.w);
-      if (needsDeterminer && !DETERMINERS.has(prev) && !/(ful|ous|ic|al|ish|ing|ed)$/.test(prev)) continue;
+      // "a brass key", "the old key": after a determiner, an adjective or another noun.
+      const compound = !/s$/.test(t.w) && prev !== "" && lookupNoun(prev) !== null && !names.has(prev);
+      if (needsDeterminer && !DETERMINERS.has(prev) && !/(ful|ous|ic|al|ish|ing|ed)$/.test(prev) && !compound) continue;
       if (looksLikeVerb(toks, i, names)) continue;
       // "rain lashing the glass", "Keiko running": a participle, not a thing.
       if (/ing$/.test(t.w) && !DETERMINERS.has(prev) && (names.has(prev) || PRONOUNS.has(prev) || lookupNoun(prev) || DETERMINERS.has(toks[i + 1]?.w ?? ""))) continue;
