@@ -66,7 +66,9 @@ async function sideStatements(
     case "scene.restore": {
       // The side where the scene exists: after an add or a restore, before a delete.
       const live = (entry.kind === "scene.delete") === (side === "before");
-      const scene = await sceneOrThrow(db, storyboardId, sceneId, true);
+      const scene = await sceneOrThrow(db, storyboardId, sceneId, true).catch(() => {
+        throw changedUnderneath("The scene (purged?)");
+      });
       if (live === !scene.deletedAt) return { statements: [total], check: () => true };
       if (live) {
         const { makeRoom, restore } = restoreSceneStatements(db, { storyboardId, sceneId, now });
