@@ -1,13 +1,12 @@
 import "server-only";
 import type { Db } from "@/lib/db/client";
 import { newId } from "@/lib/db/ids";
-import { insertFrame } from "@/lib/db/queries/frames";
-import { insertSceneAtInTx, updateSceneById } from "@/lib/db/queries/scenes";
-import { storyboards } from "@/lib/db/schema";
+import { insertFrameStatement, insertSceneStatement, insertStoryboardStatement } from "@/lib/db/queries/edit-statements";
 import { AppError } from "@/lib/errors";
 import { framesByScene } from "@/lib/generation/latest-frames";
 import { storyboardPrefix } from "@/lib/storage/keys";
 import type { Storage } from "@/lib/storage/types";
+import { runStatements, type Statement } from "./edit-log";
 import { importedTitle } from "./import-storyboard";
 import { loadStoryboardOrThrow } from "./load-storyboard";
 
@@ -47,8 +46,8 @@ export async function duplicateStoryboard({
       }
     }
     const now = new Date();
-    await db.transaction(async (tx) => {
-      await tx.insert(storyboards).values({
+    const statements: Statement[] = [
+      insertStoryboardStatement(db, {
         ...s,
         id: copyId,
         title: importedTitle(s.title, " (copy)"),
@@ -59,39 +58,37 @@ export async function duplicateStoryboard({
         deletedAt: null,
         createdAt: now,
         updatedAt: now,
+      }),
+    ];
+    for (const scene of scenes) {
+      const sceneId = newId();
+      const ids = new Map<string, string>();
+      const copies = (byScene.get(scene.id)?.succeeded ?? []).map((f) => {
+        const frameId = newId();
+        ids.set(f.id, frameId);
+        return {
+          ...f,
+          id: frameId,
+          sceneId,
+          storyboardId: copyId,
+          // Not the upstream prediction: its id is unique to the original frame.
+          predictionId: null,
+          retryOfFrameId: null,
+          leaseToken: null,
+          leaseExpiresAt: null,
+          originalKey: rekey(f.originalKey),
+          displayKey: rekey(f.displayKey),
+          thumbnailKey: rekey(f.thumbnailKey),
+        };
       });
-      for (const scene of scenes) {
-        const sceneId = newId();
-        await insertSceneAtInTx({
-          db: tx,
-          scene: { ...scene, id: sceneId, storyboardId: copyId, selectedFrameId: null, revision: 0, deletedAt: null, createdAt: now, updatedAt: now },
-        });
-        const ids = new Map<string, string>();
-        for (const f of byScene.get(scene.id)?.succeeded ?? []) {
-          const frameId = newId();
-          ids.set(f.id, frameId);
-          await insertFrame({
-            db: tx,
-            frame: {
-              ...f,
-              id: frameId,
-              sceneId,
-              storyboardId: copyId,
-              // Not the upstream prediction: its id is unique to the original frame.
-              predictionId: null,
-              retryOfFrameId: null,
-              leaseToken: null,
-              leaseExpiresAt: null,
-              originalKey: rekey(f.originalKey),
-              displayKey: rekey(f.displayKey),
-              thumbnailKey: rekey(f.thumbnailKey),
-            },
-          });
-        }
-        const selected = scene.selectedFrameId ? ids.get(scene.selectedFrameId) : undefined;
-        if (selected) await updateSceneById({ db: tx, storyboardId: copyId, sceneId, patch: { selectedFrameId: selected } });
-      }
-    });
+      const selectedFrameId = (scene.selectedFrameId && ids.get(scene.selectedFrameId)) ?? null;
+      statements.push(
+        insertSceneStatement(db, { ...scene, id: sceneId, storyboardId: copyId, selectedFrameId, revision: 0, deletedAt: null, createdAt: now, updatedAt: now }),
+        ...copies.map((f) => insertFrameStatement(db, f)),
+      );
+    }
+    // One batch: the copy lands whole or not at all.
+    await runStatements(db, statements);
   } catch (e) {
     if (copied.size > 0) await storage.deletePrefix(to).catch(() => {});
     throw e;

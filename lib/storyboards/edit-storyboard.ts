@@ -1,15 +1,16 @@
 import "server-only";
 import type { z } from "zod";
-import type { Db, DbOrTx } from "@/lib/db/client";
+import type { Db } from "@/lib/db/client";
+import { updateStoryboardStatement } from "@/lib/db/queries/edit-statements";
 import { listFramesByStoryboard } from "@/lib/db/queries/frames";
 import { listScenesByStoryboard } from "@/lib/db/queries/scenes";
-import { getStoryboardById, setStoryboardDeletedAt, updateStoryboardById } from "@/lib/db/queries/storyboards";
+import { getStoryboardById, setStoryboardDeletedAt } from "@/lib/db/queries/storyboards";
 import type { StoryboardRow } from "@/lib/db/schema";
 import { AppError } from "@/lib/errors";
 import { IN_FLIGHT } from "@/lib/generation/advance";
 import { cancelFrame } from "@/lib/generation/cancel-frame";
 import type { GenerationDeps } from "@/lib/generation/deps";
-import { editableStoryboardOrThrow, recordEdit } from "./edit-log";
+import { assertUnlocked, logStatements, runStatements, type EditEntry } from "./edit-log";
 import type { storyboardPatchSchema } from "./schemas";
 import { summarize } from "./summarize";
 
@@ -18,8 +19,6 @@ export const STORYBOARD_EDIT_FIELDS = ["title", "style", "aspectRatio"] as const
 type EditField = (typeof STORYBOARD_EDIT_FIELDS)[number];
 
 export const pickStoryboardFields = (s: StoryboardRow, keys: readonly EditField[]) => Object.fromEntries(keys.map((k) => [k, s[k]]));
-
-class StaleRevision extends Error {}
 
 function storyboardConflict(current: StoryboardRow): AppError {
   return new AppError("REVISION_CONFLICT", "This storyboard was changed elsewhere since you loaded it; keep yours or take theirs.", {
@@ -37,15 +36,13 @@ function storyboardConflict(current: StoryboardRow): AppError {
   });
 }
 
-/**
- * Approves inside the caller's transaction: refused with 409 APPROVAL_INCOMPLETE (and the counts)
- * while a scene has no finished frame, unless forced. Approving twice keeps the first approval.
- */
-async function approveInTx(tx: DbOrTx, storyboard: StoryboardRow, force: boolean): Promise<StoryboardRow> {
-  if (storyboard.approvedAt) return storyboard;
+const rowsOf = <T>(result: unknown): T[] => (Array.isArray(result) ? (result as T[]) : []);
+
+/** The 409 APPROVAL_INCOMPLETE (with the counts) while a scene has no finished frame, unless forced. */
+async function checkApprovable(db: Db, storyboard: StoryboardRow, force: boolean): Promise<void> {
   const [scenes, frames] = await Promise.all([
-    listScenesByStoryboard({ db: tx, storyboardId: storyboard.id }),
-    listFramesByStoryboard({ db: tx, storyboardId: storyboard.id }),
+    listScenesByStoryboard({ db, storyboardId: storyboard.id }),
+    listFramesByStoryboard({ db, storyboardId: storyboard.id }),
   ]);
   const progress = summarize({ scenes, frames });
   const missing = progress.scenesTotal - progress.scenesCompleted;
@@ -58,30 +55,13 @@ async function approveInTx(tx: DbOrTx, storyboard: StoryboardRow, force: boolean
       { details: { missing, failed: progress.scenesFailed, inFlight: progress.scenesInFlight, scenesTotal: progress.scenesTotal } },
     );
   }
-  const updated = await updateStoryboardById({
-    db: tx,
-    workspaceId: storyboard.workspaceId,
-    id: storyboard.id,
-    patch: { approvedAt: new Date(), approvedBy: null },
-  });
-  return updated ?? storyboard;
-}
-
-async function reopenInTx(tx: DbOrTx, storyboard: StoryboardRow): Promise<StoryboardRow> {
-  if (!storyboard.approvedAt) return storyboard;
-  const updated = await updateStoryboardById({
-    db: tx,
-    workspaceId: storyboard.workspaceId,
-    id: storyboard.id,
-    patch: { approvedAt: null, approvedBy: null },
-  });
-  return updated ?? storyboard;
 }
 
 /**
- * PATCH: reopen (approved: false) first, then title / style / aspect ratio (refused while
- * approved), then approve (approved: true). A stale `baseRevision` that would change a field is a
- * 409 REVISION_CONFLICT with the current values.
+ * PATCH: reopen (approved: false), title / style / aspect ratio (refused while approved, unless
+ * the same PATCH reopens), approve (approved: true; approving twice keeps the first time). One
+ * batch guarded by the revision read first: a stale `baseRevision` that would change something is
+ * a 409 REVISION_CONFLICT with the current values; without one, a race is retried on fresh data.
  */
 export async function updateStoryboard({
   db,
@@ -95,57 +75,46 @@ export async function updateStoryboard({
   patch: z.infer<typeof storyboardPatchSchema>;
 }): Promise<StoryboardRow> {
   const { approved, force, baseRevision, ...fields } = patch;
-  try {
-    return await db.transaction(async (tx) => {
-      let current = await getStoryboardById({ db: tx, workspaceId, id });
-      if (!current) throw new AppError("NOT_FOUND", "No storyboard with this id.");
-      const changed = (Object.keys(fields) as EditField[]).filter((k) => fields[k] !== undefined && fields[k] !== current![k]);
-      const approvalChange = approved !== undefined && approved !== Boolean(current.approvedAt);
-      if (baseRevision !== undefined && baseRevision !== current.revision && (changed.length > 0 || approvalChange)) {
-        throw new StaleRevision();
-      }
-      if (approved === false) current = await reopenInTx(tx, current);
-      if (changed.length > 0) {
-        const before = await editableStoryboardOrThrow(tx, workspaceId, id);
-        const write = Object.fromEntries(changed.map((k) => [k, fields[k]]));
-        current = (await updateStoryboardById({ db: tx, workspaceId, id, patch: write })) ?? current;
-        await recordEdit(tx, {
-          storyboardId: id,
-          kind: "storyboard.edit",
-          sceneId: null,
-          before: pickStoryboardFields(before, changed),
-          after: pickStoryboardFields(current, changed),
-          now: new Date(),
-        });
-      }
-      if (approved === true) current = await approveInTx(tx, current, force ?? false);
-      return current;
-    });
-  } catch (e) {
-    if (e instanceof StaleRevision) {
-      const current = await getStoryboardById({ db, workspaceId, id });
-      if (current) throw storyboardConflict(current);
-    }
-    throw e;
+  for (let attempt = 0; ; attempt++) {
+    const current = await getStoryboardById({ db, workspaceId, id });
+    if (!current) throw new AppError("NOT_FOUND", "No storyboard with this id.");
+    const changed = (Object.keys(fields) as EditField[]).filter((k) => fields[k] !== undefined && fields[k] !== current[k]);
+    const approvalChange = approved !== undefined && approved !== Boolean(current.approvedAt);
+    if (changed.length === 0 && !approvalChange) return current;
+    if (baseRevision !== undefined && baseRevision !== current.revision) throw storyboardConflict(current);
+    const lockedAfter = approved === false ? false : Boolean(current.approvedAt);
+    if (changed.length > 0 && lockedAfter) assertUnlocked(current);
+    if (approved === true && !current.approvedAt) await checkApprovable(db, current, force ?? false);
+
+    const now = new Date();
+    const write: Parameters<typeof updateStoryboardStatement>[1]["patch"] = Object.fromEntries(changed.map((k) => [k, fields[k]]));
+    if (approvalChange) Object.assign(write, approved ? { approvedAt: now, approvedBy: null } : { approvedAt: null, approvedBy: null });
+    const entry: EditEntry = {
+      storyboardId: id,
+      kind: "storyboard.edit",
+      sceneId: null,
+      before: pickStoryboardFields(current, changed),
+      after: Object.fromEntries(changed.map((k) => [k, fields[k]])),
+      now,
+    };
+    const results = await runStatements(db, [
+      updateStoryboardStatement(db, { workspaceId, id, patch: write, expectRevision: current.revision, now }),
+      ...(changed.length > 0 ? logStatements(db, entry, null) : []),
+    ]);
+    const updated = rowsOf<StoryboardRow>(results[0])[0];
+    if (updated) return updated;
+    if (attempt >= 2) throw new AppError("CONFLICT", "The storyboard changed while saving; reload and try again.");
   }
 }
 
 /** POST …/approve: locks the storyboard against edits until reopened. */
 export async function approveStoryboard({ db, workspaceId, id, force }: { db: Db; workspaceId: string; id: string; force: boolean }) {
-  return db.transaction(async (tx) => {
-    const current = await getStoryboardById({ db: tx, workspaceId, id });
-    if (!current) throw new AppError("NOT_FOUND", "No storyboard with this id.");
-    return approveInTx(tx, current, force);
-  });
+  return updateStoryboard({ db, workspaceId, id, patch: { approved: true, force } });
 }
 
 /** POST …/reopen: lifts the approval lock (idempotent). */
 export async function reopenStoryboard({ db, workspaceId, id }: { db: Db; workspaceId: string; id: string }) {
-  return db.transaction(async (tx) => {
-    const current = await getStoryboardById({ db: tx, workspaceId, id });
-    if (!current) throw new AppError("NOT_FOUND", "No storyboard with this id.");
-    return reopenInTx(tx, current);
-  });
+  return updateStoryboard({ db, workspaceId, id, patch: { approved: false } });
 }
 
 /**

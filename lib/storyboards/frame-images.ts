@@ -1,9 +1,7 @@
 import "server-only";
 import sharp, { type Metadata } from "sharp";
-import type { DbOrTx } from "@/lib/db/client";
 import { newId } from "@/lib/db/ids";
-import { insertFrame } from "@/lib/db/queries/frames";
-import type { FrameRow, SceneRow, StoryboardRow } from "@/lib/db/schema";
+import type { FrameRow, NewFrameRow, SceneRow, StoryboardRow } from "@/lib/db/schema";
 import { AppError } from "@/lib/errors";
 import { processOutput } from "@/lib/generation/process-output";
 import type { AspectRatio } from "@/lib/planner/schema";
@@ -70,54 +68,48 @@ export async function storeFrameImage(storage: Storage, storyboardId: string, by
 }
 
 /** A succeeded frame row for a picture that did not come from a provider (an upload, an imported bundle). */
-export async function insertStoredFrame(
-  db: DbOrTx,
-  {
-    storyboard,
-    scene,
-    image,
+export function storedFrameRow({
+  storyboard,
+  scene,
+  image,
+  provider,
+  model,
+  seed,
+  now,
+}: {
+  storyboard: Pick<StoryboardRow, "id" | "aspectRatio">;
+  scene: Pick<SceneRow, "id" | "imagePrompt">;
+  image: StoredImage;
+  provider: string;
+  model: string;
+  seed: number | null;
+  now: Date;
+}): NewFrameRow & { id: string } {
+  return {
+    id: newId(),
+    sceneId: scene.id,
+    storyboardId: storyboard.id,
     provider,
     model,
-    seed,
-    now,
-  }: {
-    storyboard: Pick<StoryboardRow, "id" | "aspectRatio">;
-    scene: Pick<SceneRow, "id" | "imagePrompt">;
-    image: StoredImage;
-    provider: string;
-    model: string;
-    seed: number | null;
-    now: Date;
-  },
-): Promise<FrameRow> {
-  return insertFrame({
-    db,
-    frame: {
-      id: newId(),
-      sceneId: scene.id,
-      storyboardId: storyboard.id,
-      provider,
-      model,
-      status: "succeeded",
-      input: {
-        prompt: scene.imagePrompt,
-        aspectRatio: storyboard.aspectRatio as AspectRatio,
-        seed: seed ?? 0,
-        outputFormat: "png",
-        referenceImageUrl: null,
-        scene: null,
-        webhookUrl: null,
-      },
-      seed,
-      progress: 1,
-      ...image,
-      unitPrice: 0,
-      cost: 0,
-      completedAt: now,
-      createdAt: now,
-      updatedAt: now,
+    status: "succeeded",
+    input: {
+      prompt: scene.imagePrompt,
+      aspectRatio: storyboard.aspectRatio as AspectRatio,
+      seed: seed ?? 0,
+      outputFormat: "png",
+      referenceImageUrl: null,
+      scene: null,
+      webhookUrl: null,
     },
-  });
+    seed,
+    progress: 1,
+    ...image,
+    unitPrice: 0,
+    cost: 0,
+    completedAt: now,
+    createdAt: now,
+    updatedAt: now,
+  };
 }
 
 /**

@@ -1,15 +1,15 @@
 import "server-only";
 import type { Db } from "@/lib/db/client";
 import { newId } from "@/lib/db/ids";
-import { insertSceneAtInTx, updateSceneById } from "@/lib/db/queries/scenes";
-import { storyboards } from "@/lib/db/schema";
+import { insertFrameStatement, insertSceneStatement, insertStoryboardStatement } from "@/lib/db/queries/edit-statements";
 import { BUNDLE_LIMITS, parseStoryboardBundle, type ParsedBundle } from "@/lib/export/bundle";
 import { looksLikeZip } from "@/lib/export/read-zip";
 import { parseStoryboardJson, type StoryboardJson } from "@/lib/export/storyboard-json";
 import { AppError } from "@/lib/errors";
 import { storyboardPrefix } from "@/lib/storage/keys";
 import type { Storage } from "@/lib/storage/types";
-import { insertStoredFrame, storeFrameImage, type StoredImage } from "./frame-images";
+import { runStatements, type Statement } from "./edit-log";
+import { storedFrameRow, storeFrameImage, type StoredImage } from "./frame-images";
 
 const TITLE_MAX = 120;
 
@@ -100,8 +100,9 @@ async function insertImported(
 ) {
   const now = new Date();
   const { storyboard: s } = json;
-  await db.transaction(async (tx) => {
-    await tx.insert(storyboards).values({
+  const storyboard = { id, aspectRatio: s.aspectRatio };
+  const statements: Statement[] = [
+    insertStoryboardStatement(db, {
       id,
       workspaceId,
       title: importedTitle(s.title),
@@ -120,45 +121,37 @@ async function insertImported(
       characters: s.characters,
       createdAt: now,
       updatedAt: now,
-    });
-    const storyboard = { id, aspectRatio: s.aspectRatio };
-    for (const scene of json.scenes) {
-      const sceneId = newId();
-      const row = {
-        id: sceneId,
-        storyboardId: id,
-        order: scene.order,
-        narrativeRole: scene.narrativeRole,
-        description: scene.description,
-        imagePrompt: scene.imagePrompt,
-        durationSeconds: scene.durationSeconds,
-        shotType: scene.shotType,
-        cameraMove: scene.cameraMove,
-        characters: scene.characters,
-        dialogue: scene.dialogue,
-        notes: scene.notes,
-        diagram: scene.diagram ?? null,
-        createdAt: now,
-        updatedAt: now,
-      };
-      await insertSceneAtInTx({ db: tx, scene: row });
-      // Newest variation first in the bundle: older ones get earlier times, so the order survives.
-      const own = frames.filter((f) => f.scene === scene.order);
-      let selectedFrameId: string | null = null;
-      for (const [k, f] of own.entries()) {
-        const at = new Date(now.getTime() - k - 1);
-        const inserted = await insertStoredFrame(tx, {
-          storyboard,
-          scene: row,
-          image: f.image,
-          provider: f.provider,
-          model: f.model ?? "unknown",
-          seed: f.seed,
-          now: at,
-        });
-        if (f.selected) selectedFrameId = inserted.id;
-      }
-      if (selectedFrameId) await updateSceneById({ db: tx, storyboardId: id, sceneId, patch: { selectedFrameId } });
-    }
-  });
+    }),
+  ];
+  for (const scene of json.scenes) {
+    const row = {
+      id: newId(),
+      storyboardId: id,
+      order: scene.order,
+      narrativeRole: scene.narrativeRole,
+      description: scene.description,
+      imagePrompt: scene.imagePrompt,
+      durationSeconds: scene.durationSeconds,
+      shotType: scene.shotType,
+      cameraMove: scene.cameraMove,
+      characters: scene.characters,
+      dialogue: scene.dialogue,
+      notes: scene.notes,
+      diagram: scene.diagram ?? null,
+      selectedFrameId: null as string | null,
+      createdAt: now,
+      updatedAt: now,
+    };
+    // Newest variation first in the bundle: older ones get earlier times, so the order survives.
+    const rows = frames
+      .filter((f) => f.scene === scene.order)
+      .map((f, k) => {
+        const frame = storedFrameRow({ storyboard, scene: row, image: f.image, provider: f.provider, model: f.model ?? "unknown", seed: f.seed, now: new Date(now.getTime() - k - 1) });
+        if (f.selected) row.selectedFrameId = frame.id;
+        return frame;
+      });
+    statements.push(insertSceneStatement(db, row), ...rows.map((f) => insertFrameStatement(db, f)));
+  }
+  // One batch: the copy lands whole or not at all.
+  await runStatements(db, statements);
 }

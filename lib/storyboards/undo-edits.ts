@@ -1,78 +1,128 @@
 import "server-only";
-import type { Db, DbOrTx } from "@/lib/db/client";
-import { getEditById, getFirstUndoneEdit, getLastDoneEdit, listEditsByStoryboard, updateEditById } from "@/lib/db/queries/edits";
+import { and, eq } from "drizzle-orm";
+import type { Db } from "@/lib/db/client";
+import { getEditById, getFirstUndoneEdit, getLastDoneEdit, listEditsByStoryboard } from "@/lib/db/queries/edits";
+import {
+  closeGapStatement,
+  refreshTotalStatement,
+  reorderStatement,
+  restoreSceneStatements,
+  softDeleteSceneStatement,
+  updateSceneStatement,
+  updateStoryboardStatement,
+} from "@/lib/db/queries/edit-statements";
 import { getFrameById } from "@/lib/db/queries/frames";
-import { reorderScenes, restoreSceneById, softDeleteSceneById, updateSceneById, type ScenePatch } from "@/lib/db/queries/scenes";
-import { getStoryboardById, refreshTotalDuration, updateStoryboardById } from "@/lib/db/queries/storyboards";
-import type { StoryboardEditRow, StoryboardRow } from "@/lib/db/schema";
+import type { ScenePatch } from "@/lib/db/queries/scenes";
+import { getStoryboardById } from "@/lib/db/queries/storyboards";
+import { storyboardEdits, type StoryboardEditRow, type StoryboardRow } from "@/lib/db/schema";
 import { AppError } from "@/lib/errors";
 import type { EditDto, HistoryDto } from "./dto";
-import { editableStoryboardOrThrow, recordEdit } from "./edit-log";
-import { pickContent, SCENE_CONTENT_FIELDS, sceneOrThrow, type Scope } from "./edit-scenes";
-
+import { editableStoryboardOrThrow, logStatements, runStatements, type EditEntry, type Statement } from "./edit-log";
+import { rowsOf, SCENE_EDIT_FIELDS, sceneConflict, sceneOrThrow, type Scope } from "./edit-scenes";
 const changedUnderneath = (what: string) =>
   new AppError("CONFLICT", `${what} changed since this edit in a way that can't be taken back automatically; reload and edit by hand.`);
 
 /** Only the fields an entry may carry are ever written back (the log is ours, but be strict). */
-function contentOf(state: Record<string, unknown>): ScenePatch {
-  return Object.fromEntries(Object.entries(state).filter(([k]) => (SCENE_CONTENT_FIELDS as readonly string[]).includes(k))) as ScenePatch;
+function scenePatchOf(state: Record<string, unknown>): ScenePatch {
+  return Object.fromEntries(Object.entries(state).filter(([k]) => (SCENE_EDIT_FIELDS as readonly string[]).includes(k))) as ScenePatch;
 }
 
-async function setSelectedFrame(tx: DbOrTx, storyboardId: string, sceneId: string, frameId: unknown) {
-  if (typeof frameId === "string") {
-    const frame = await getFrameById({ db: tx, id: frameId });
-    if (!frame || frame.sceneId !== sceneId || frame.status !== "succeeded") throw changedUnderneath("The frame");
-  }
-  const updated = await updateSceneById({
-    db: tx,
-    storyboardId,
-    sceneId,
-    patch: { selectedFrameId: typeof frameId === "string" ? frameId : null },
-  });
-  if (!updated) throw changedUnderneath("The scene");
-}
-
-/** Puts the storyboard in the state on one side of an entry (`before` undoes it, `after` redoes it). */
-async function applySide(tx: DbOrTx, storyboard: StoryboardRow, entry: StoryboardEditRow, side: "before" | "after", now: Date) {
+/**
+ * The statements that put the storyboard in the state on one side of an entry (`before` undoes
+ * it, `after` redoes it), after checking by reading that they can apply; `check` tells from the
+ * batch results whether they did.
+ */
+async function sideStatements(
+  scope: Scope,
+  storyboard: StoryboardRow,
+  entry: StoryboardEditRow,
+  side: "before" | "after",
+  now: Date,
+): Promise<{ statements: Statement[]; check: (results: unknown[]) => boolean }> {
+  const { db } = scope;
   const state = entry[side];
   const storyboardId = storyboard.id;
   const sceneId = entry.sceneId ?? "";
+  const total = refreshTotalStatement(db, { storyboardId, now });
   switch (entry.kind) {
-    case "scene.edit": {
-      const patch = contentOf(state);
-      const updated = await updateSceneById({ db: tx, storyboardId, sceneId, patch });
-      if (!updated) throw changedUnderneath("The scene (deleted?)");
-      if ("durationSeconds" in patch) await refreshTotalDuration({ db: tx, storyboardId });
-      return;
-    }
+    case "scene.edit":
     case "frame.select":
-    case "frame.upload":
-      return setSelectedFrame(tx, storyboardId, sceneId, state.selectedFrameId);
+    case "frame.upload": {
+      const patch = scenePatchOf(state);
+      await sceneOrThrow(db, storyboardId, sceneId).catch(() => {
+        throw changedUnderneath("The scene (deleted?)");
+      });
+      if (patch.selectedFrameId) {
+        const frame = await getFrameById({ db, id: patch.selectedFrameId });
+        if (!frame || frame.sceneId !== sceneId || frame.status !== "succeeded") throw changedUnderneath("The frame");
+      }
+      return {
+        statements: [updateSceneStatement(db, { storyboardId, sceneId, patch, expectRevision: null, now }), total],
+        check: (r) => rowsOf(r[0]).length === 1,
+      };
+    }
     case "scene.add":
     case "scene.delete":
     case "scene.restore": {
       // The side where the scene exists: after an add or a restore, before a delete.
       const live = (entry.kind === "scene.delete") === (side === "before");
-      const scene = await sceneOrThrow(tx, storyboardId, sceneId, true);
-      if (live && scene.deletedAt) await restoreSceneById({ db: tx, scene, now });
-      if (!live && !scene.deletedAt) await softDeleteSceneById({ db: tx, scene, now });
-      await refreshTotalDuration({ db: tx, storyboardId });
-      return;
+      const scene = await sceneOrThrow(db, storyboardId, sceneId, true).catch(() => {
+        throw changedUnderneath("The scene (purged?)");
+      });
+      if (live === !scene.deletedAt) return { statements: [total], check: () => true };
+      if (live) {
+        const { makeRoom, restore } = restoreSceneStatements(db, { storyboardId, sceneId, now });
+        return { statements: [makeRoom, restore, total], check: (r) => rowsOf(r[1]).length === 1 };
+      }
+      return {
+        statements: [
+          softDeleteSceneStatement(db, { sceneId, now }),
+          closeGapStatement(db, { storyboardId, sceneId, order: scene.order, now }),
+          total,
+        ],
+        check: (r) => rowsOf(r[0]).length === 1,
+      };
     }
     case "scenes.reorder": {
       const ids = Array.isArray(state.sceneIds) ? state.sceneIds.filter((x): x is string => typeof x === "string") : [];
-      if (!(await reorderScenes({ db: tx, storyboardId, sceneIds: ids }))) throw changedUnderneath("The list of scenes");
-      return;
+      return { statements: [reorderStatement(db, { storyboardId, sceneIds: ids, now })], check: (r) => rowsOf(r[0]).length === ids.length };
     }
     case "storyboard.edit": {
       const patch: Partial<Pick<StoryboardRow, "title" | "style" | "aspectRatio">> = {};
       if (typeof state.title === "string") patch.title = state.title;
       if (typeof state.style === "string") patch.style = state.style;
       if (typeof state.aspectRatio === "string") patch.aspectRatio = state.aspectRatio;
-      await updateStoryboardById({ db: tx, workspaceId: storyboard.workspaceId, id: storyboardId, patch });
-      return;
+      return {
+        statements: [updateStoryboardStatement(db, { workspaceId: scope.workspaceId, id: storyboardId, patch, expectRevision: storyboard.revision, now })],
+        check: (r) => rowsOf(r[0]).length === 1,
+      };
     }
   }
+}
+
+async function step(scope: Scope, direction: "undo" | "redo"): Promise<EditDto> {
+  const storyboard = await editableStoryboardOrThrow(scope.db, scope.workspaceId, scope.storyboardId);
+  const entry =
+    direction === "undo"
+      ? await getLastDoneEdit({ db: scope.db, storyboardId: storyboard.id })
+      : await getFirstUndoneEdit({ db: scope.db, storyboardId: storyboard.id });
+  if (!entry) throw new AppError("CONFLICT", direction === "undo" ? "Nothing to undo." : "Nothing to redo.");
+  const now = new Date();
+  const { statements, check } = await sideStatements(scope, storyboard, entry, direction === "undo" ? "before" : "after", now);
+  const [from, to] = direction === "undo" ? (["done", "undone"] as const) : (["undone", "done"] as const);
+  const results = await runStatements(scope.db, [
+    ...statements,
+    scope.db
+      .update(storyboardEdits)
+      .set({ status: to })
+      .where(and(eq(storyboardEdits.id, entry.id), eq(storyboardEdits.status, from)))
+      .returning({ id: storyboardEdits.id }),
+  ]);
+  // Applying a side sets state (never increments), so a second undo racing this one is harmless;
+  // it is told the entry moved on.
+  if (rowsOf(results.at(-1)).length === 0) throw new AppError("CONFLICT", `Another ${direction} got there first; reload and try again.`);
+  if (!check(results)) throw changedUnderneath("The storyboard");
+  return toEditDto({ ...entry, status: to });
 }
 
 export function toEditDto(e: StoryboardEditRow): EditDto {
@@ -92,26 +142,12 @@ export function toEditDto(e: StoryboardEditRow): EditDto {
 
 /** POST …/undo: reverts the newest edit still in effect. 409 CONFLICT when there is none. */
 export async function undoLastEdit(scope: Scope): Promise<EditDto> {
-  return scope.db.transaction(async (tx) => {
-    const storyboard = await editableStoryboardOrThrow(tx, scope.workspaceId, scope.storyboardId);
-    const entry = await getLastDoneEdit({ db: tx, storyboardId: storyboard.id });
-    if (!entry) throw new AppError("CONFLICT", "Nothing to undo.");
-    await applySide(tx, storyboard, entry, "before", new Date());
-    await updateEditById({ db: tx, id: entry.id, patch: { status: "undone" } });
-    return toEditDto({ ...entry, status: "undone" });
-  });
+  return step(scope, "undo");
 }
 
 /** POST …/redo: re-applies the oldest undone edit (a new edit since then discards the redo branch). */
 export async function redoEdit(scope: Scope): Promise<EditDto> {
-  return scope.db.transaction(async (tx) => {
-    const storyboard = await editableStoryboardOrThrow(tx, scope.workspaceId, scope.storyboardId);
-    const entry = await getFirstUndoneEdit({ db: tx, storyboardId: storyboard.id });
-    if (!entry) throw new AppError("CONFLICT", "Nothing to redo.");
-    await applySide(tx, storyboard, entry, "after", new Date());
-    await updateEditById({ db: tx, id: entry.id, patch: { status: "done" } });
-    return toEditDto({ ...entry, status: "done" });
-  });
+  return step(scope, "redo");
 }
 
 /** GET …/history: the log, newest first, with whether undo and redo have something to do. */
@@ -139,34 +175,34 @@ export async function listHistory(
  * the restore itself can be undone. Works for text/timing edits and frame choices.
  */
 export async function restoreSceneToEntry(scope: Scope, editId: string, to: "before" | "after"): Promise<{ sceneId: string }> {
-  return scope.db.transaction(async (tx) => {
-    await editableStoryboardOrThrow(tx, scope.workspaceId, scope.storyboardId);
-    const entry = await getEditById({ db: tx, storyboardId: scope.storyboardId, id: editId });
-    if (!entry) throw new AppError("NOT_FOUND", "No history entry with this id in this storyboard.");
-    if (!entry.sceneId || !["scene.edit", "frame.select", "frame.upload"].includes(entry.kind)) {
-      throw new AppError("INVALID_REQUEST", "Only a change of a scene's text, timing or frame can be restored; use undo for the rest.");
-    }
-    const scene = await sceneOrThrow(tx, scope.storyboardId, entry.sceneId);
-    const state = entry[to];
-    const now = new Date();
-    if (entry.kind === "scene.edit") {
-      const patch = contentOf(state);
-      const keys = Object.keys(patch);
-      const updated = await updateSceneById({ db: tx, storyboardId: scope.storyboardId, sceneId: scene.id, patch });
-      if (!updated) throw changedUnderneath("The scene");
-      if ("durationSeconds" in patch) await refreshTotalDuration({ db: tx, storyboardId: scope.storyboardId });
-      await recordEdit(tx, { storyboardId: scope.storyboardId, kind: "scene.edit", sceneId: scene.id, before: pickContent(scene, keys), after: pickContent(updated, keys), now, coalesce: false });
-    } else {
-      await setSelectedFrame(tx, scope.storyboardId, scene.id, state.selectedFrameId);
-      await recordEdit(tx, {
-        storyboardId: scope.storyboardId,
-        kind: "frame.select",
-        sceneId: scene.id,
-        before: { selectedFrameId: scene.selectedFrameId },
-        after: { selectedFrameId: state.selectedFrameId ?? null },
-        now,
-      });
-    }
-    return { sceneId: scene.id };
-  });
+  await editableStoryboardOrThrow(scope.db, scope.workspaceId, scope.storyboardId);
+  const entry = await getEditById({ db: scope.db, storyboardId: scope.storyboardId, id: editId });
+  if (!entry) throw new AppError("NOT_FOUND", "No history entry with this id in this storyboard.");
+  if (!entry.sceneId || !["scene.edit", "frame.select", "frame.upload"].includes(entry.kind)) {
+    throw new AppError("INVALID_REQUEST", "Only a change of a scene's text, timing or frame can be restored; use undo for the rest.");
+  }
+  const scene = await sceneOrThrow(scope.db, scope.storyboardId, entry.sceneId);
+  const patch = scenePatchOf(entry[to]);
+  if (patch.selectedFrameId) {
+    const frame = await getFrameById({ db: scope.db, id: patch.selectedFrameId });
+    if (!frame || frame.sceneId !== scene.id || frame.status !== "succeeded") throw changedUnderneath("The frame");
+  }
+  const keys = Object.keys(patch);
+  const now = new Date();
+  const log: EditEntry = {
+    storyboardId: scope.storyboardId,
+    kind: keys.some((k) => k !== "selectedFrameId") ? "scene.edit" : "frame.select",
+    sceneId: scene.id,
+    before: Object.fromEntries(keys.map((k) => [k, scene[k as keyof ScenePatch]])),
+    after: patch,
+    now,
+    coalesce: false,
+  };
+  const results = await runStatements(scope.db, [
+    updateSceneStatement(scope.db, { storyboardId: scope.storyboardId, sceneId: scene.id, patch, expectRevision: scene.revision, now }),
+    ...logStatements(scope.db, log, null),
+    refreshTotalStatement(scope.db, { storyboardId: scope.storyboardId, now }),
+  ]);
+  if (rowsOf(results[0]).length === 0) throw await sceneConflict(scope, scene.id);
+  return { sceneId: scene.id };
 }

@@ -64,6 +64,38 @@ describe("scene revisions and conflicts", () => {
     expect(keep.body.revision).toBe(2);
   });
 
+  it("two tabs saving at the same moment on the same revision: exactly one write lands, the other is told", async () => {
+    const sb = await create("Two chefs share one stove");
+    const s = sb.scenes[2];
+    const results = await Promise.all(
+      ["tab A's words", "tab B's words", "tab C's words"].map((description) => patchScene(sb.id, s.id, { description, baseRevision: 0 })),
+    );
+    const statuses = results.map((x) => x.status).sort();
+    expect(statuses).toEqual([200, 409, 409]);
+    const winner = results.find((x) => x.status === 200)!.body.scene.description;
+    for (const lost of results.filter((x) => x.status === 409)) expect(lost.body.error.details.current.description).toBe(winner);
+    expect((await get(sb.id)).scenes[2]).toMatchObject({ description: winner, revision: 1 });
+  });
+
+  it("edits while frames are being drawn and polled never stall or fail (one batch per edit, no interactive transaction)", async () => {
+    const sb = await create("A marching band parades through a flooded street", 4);
+    const routes = await r();
+    await call(routes.generate.POST, { method: "POST", params: { id: sb.id } });
+    const work = [
+      ...sb.scenes.slice(0, 3).flatMap((s: { id: string }, i: number) => [
+        patchScene(sb.id, s.id, { notes: `note ${i}` }),
+        patchScene(sb.id, s.id, { dialogue: `line ${i}` }),
+      ]),
+      ...Array.from({ length: 6 }, () => call(routes.status.GET, { params: { id: sb.id } })),
+      call(routes.scene.DELETE, { method: "DELETE", params: { id: sb.id, sceneId: sb.scenes[3].id } }),
+    ];
+    const results = await Promise.all(work);
+    expect(results.map((x) => x.status).filter((s) => s !== 200)).toEqual([]);
+    await drawAll(sb.id);
+    const after = await get(sb.id);
+    expect(after.scenes.map((s: { notes: string; dialogue: string }) => [s.notes, s.dialogue])).toEqual([0, 1, 2].map((i) => [`note ${i}`, `line ${i}`]));
+  });
+
   it("accepts If-Match instead of baseRevision, and refuses a malformed one with 400", async () => {
     const sb = await create("A kite festival on a windy beach");
     const s = sb.scenes[1];

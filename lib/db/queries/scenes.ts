@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, eq, gt, gte, inArray, isNotNull, isNull, lt, sql } from "drizzle-orm";
+import { and, asc, eq, gt, inArray, isNotNull, isNull, lt, sql } from "drizzle-orm";
 import { runBatch } from "../batch";
 import type { Db, DbOrTx } from "../client";
 import { frames, scenes, type FrameRow, type SceneRow } from "../schema";
@@ -62,15 +62,6 @@ export async function insertSceneAt({
   ]);
 }
 
-/** insertSceneAt inside a transaction (sequential statements; the transaction makes them atomic). */
-export async function insertSceneAtInTx({ db, scene }: { db: DbOrTx; scene: typeof scenes.$inferInsert & { order: number } }): Promise<void> {
-  await db
-    .update(scenes)
-    .set({ order: sql`${scenes.order} + 1` })
-    .where(and(eq(scenes.storyboardId, scene.storyboardId), gte(scenes.order, scene.order), live));
-  await db.insert(scenes).values(scene);
-}
-
 export type ScenePatch = Partial<
   Pick<
     SceneRow,
@@ -111,36 +102,6 @@ export async function updateSceneById({
     )
     .returning();
   return rows[0];
-}
-
-/**
- * Soft-deletes a scene and closes the gap in the order. The row keeps its old `order` as a note of
- * where it stood, for restore; its frames stay, so a restore brings every variation back.
- */
-export async function softDeleteSceneById({ db, scene, now }: { db: DbOrTx; scene: SceneRow; now: Date }): Promise<void> {
-  await db
-    .update(scenes)
-    .set({ deletedAt: now, updatedAt: now })
-    .where(and(eq(scenes.id, scene.id), live));
-  await db
-    .update(scenes)
-    .set({ order: sql`${scenes.order} - 1`, updatedAt: now })
-    .where(and(eq(scenes.storyboardId, scene.storyboardId), gt(scenes.order, scene.order), live));
-}
-
-/** Brings a soft-deleted scene back where it stood (or last, if the storyboard has fewer scenes now). */
-export async function restoreSceneById({ db, scene, now }: { db: DbOrTx; scene: SceneRow; now: Date }): Promise<number> {
-  const [count] = await db
-    .select({ n: sql<number>`count(*)` })
-    .from(scenes)
-    .where(and(eq(scenes.storyboardId, scene.storyboardId), live));
-  const order = Math.min(scene.order, (count?.n ?? 0) + 1);
-  await db
-    .update(scenes)
-    .set({ order: sql`${scenes.order} + 1`, updatedAt: now })
-    .where(and(eq(scenes.storyboardId, scene.storyboardId), gte(scenes.order, order), live));
-  await db.update(scenes).set({ deletedAt: null, order, updatedAt: now }).where(eq(scenes.id, scene.id));
-  return order;
 }
 
 /** Removes scenes soft-deleted before `before`, with their frames; returns what it removed. */
