@@ -18,6 +18,7 @@ import { ASPECT_RATIOS, defaultSceneCount, LIMITS, STYLE_PRESETS, type AspectRat
 import type { PlanRequestInput } from "@/lib/planner/schema";
 import { EXAMPLE_IDEAS } from "./example-ideas";
 import { issuesToFieldErrors, planRequestHints, type FieldErrors } from "./form-errors";
+import { sketchLookOf } from "@/lib/sketch-looks";
 import { STYLE_SWATCHES } from "./style-swatches";
 
 const LENGTHS = [15, 30, 60] as const;
@@ -274,6 +275,10 @@ export function NewStoryboardForm() {
               </>
             )}
           />
+          {/* What the embedded renderer draws for this style, so no one expects a photoreal frame from a rough. */}
+          <p className="-mt-4 text-[11px] leading-snug text-ink-400" aria-live="polite" data-testid="style-look-hint">
+            {sketchLookOf(style).hint}
+          </p>
 
           <RadioCardGroup
             legend="Aspect ratio"
