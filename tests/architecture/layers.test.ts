@@ -21,7 +21,7 @@ const ALLOWED: Record<string, readonly string[]> = {
   http: ["errors"],
   storage: ["config", "errors"],
   planner: ["config", "errors", "text-fields"],
-  providers: ["config", "errors", "planner", "sketch-looks"],
+  providers: ["config", "errors", "planner", "sketch-looks", "text-fields"],
   db: ["config", "errors", "planner", "providers"],
   workspaces: ["config", "db", "errors"],
   generation: ["config", "db", "errors", "planner", "providers", "storage", "wording"],
