@@ -1,7 +1,10 @@
 import { defaultSceneCount, planSchema, type Character, type Form, type Plan, type PlanRequest } from "../schema";
 import { normalizePlan } from "../normalize";
 import { allocateDurations, feasibleSceneCount } from "../timing";
-import { analyzeIdea, benefitLine, capitalise, type IdeaAnalysis, type IdeaCharacter } from "./analyze-idea";
+import { analyzeIdea } from "./analyze-idea";
+import { benefitLine } from "./find-product";
+import { capitalise } from "./idea-text";
+import type { IdeaAnalysis, IdeaCharacter } from "./idea-types";
 import { buildBeats, type Beat } from "./beats";
 import { designCharacter } from "./characters";
 import { ROLE_NOUNS } from "./lexicon";
