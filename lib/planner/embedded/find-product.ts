@@ -77,7 +77,7 @@ export function findProduct(tokens: Token[], sentences: string[]): IdeaProduct |
   let audienceDetail: string | null = null;
   // "for parents who do the school run", "for students who study in loud cafés": the people the
   // product is for, apart from the product itself.
-  const AUDIENCE = /\b[Ff]or\s+((?:busy|young|new|first-time|working|old|older|elderly|small|little)\s+)?([a-z-]+(?:s|people|children|men|women))\b(\s+who\s+[^,.;!?]+)?/;
+  const AUDIENCE = /\b[Ff]or\s+((?:busy|young|new|first-time|working|old|older|elderly|small|little)\s+)?((?:[a-z-]+\s+)?[a-z-]+(?:s|people|children|men|women))\b(\s+who\s+[^,.;!?]+)?/;
   const aud = AUDIENCE.exec(sentence) ?? (descriptor ? AUDIENCE.exec(descriptor) : null);
   if (aud?.[2] && !/^(seconds?|minutes?|hours?|days?|years?|less|us|its|this|ages)$/i.test(aud[2])) {
     audience = `${aud[1] ?? ""}${aud[2]}`.trim();
