@@ -359,7 +359,8 @@ export const ENGLISH_WORDS = new Set(["the", "a", "an", "and", "of", "to", "in",
  */
 export const FOREIGN_WORDS: ReadonlyArray<readonly [RegExp, { role?: string; age?: "child" | "young" | "adult" | "old"; place?: string }]> = [
   // Spanish
-  [/^niñ[ao]s?$/i, { role: "girl" }],
+  [/^niñas?$/i, { role: "girl" }],
+  [/^niños?$/i, { role: "boy" }],
   [/^chic[ao]$/i, { role: "kid" }],
   [/^abuel[ao]$/i, { role: "grandmother" }],
   [/^pescador$/i, { role: "fisherman" }],
