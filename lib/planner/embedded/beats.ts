@@ -2,7 +2,10 @@ import type { Diagram, Form, NarrativeRole } from "../schema";
 import { explainerBeats } from "./explainer-beats";
 import { explainerContent } from "./explainer-content";
 import { beatTemplate } from "../timing";
-import { benefitLine, capitalise, toPresent, type IdeaAnalysis, type IdeaCharacter, type IdeaSentence } from "./analyze-idea";
+import { toPresent } from "./find-action";
+import { benefitLine } from "./find-product";
+import { capitalise } from "./idea-text";
+import type { IdeaAnalysis, IdeaCharacter, IdeaSentence } from "./idea-types";
 import nlp from "compromise";
 import { PLACE_NOUNS, ROLE_NOUNS } from "./lexicon";
 import { storyClauses, type Clause } from "./clauses";
@@ -1027,7 +1030,9 @@ function proofBeat(c: Ctx): Draft | null {
 /** "for parents who do the school run" → the parent doing the school run with the product: the proof in use. */
 function useBeat(c: Ctx): Draft | null {
   const detail = c.idea.product?.audienceDetail?.replace(/^(who|that)\s+/i, "");
-  if (!detail || !c.hero || !c.product) return null;
+  if (!detail || !c.hero || c.hero.kind !== "person" || !c.product) return null;
+  // "who worry when their cat goes out": a worry is the hook's problem, not a use.
+  if (WORRY.test(detail)) return null;
   const [verb = "", ...rest] = detail.split(/\s+/);
   const does = `${conj3(verb)} ${rest.join(" ")}`.trim();
   const p = adProblem(c);
@@ -1038,6 +1043,8 @@ function useBeat(c: Ctx): Draft | null {
     cast: "hero",
   };
 }
+
+const WORRY = /^(worry|worries|hate|hates|struggle|struggles|forget|forgets|lose|loses|miss|misses|fear|fears|can't|cannot|never)\b/i;
 
 interface AdProblem {
   problem: string;
@@ -1053,7 +1060,15 @@ function adProblem(c: Ctx): AdProblem | null {
   const h = c.h;
   const P = c.product?.name ?? "it";
   const row = AD_PROBLEMS.find(([re]) => re.test(text));
-  return row ? row[1](h, P) : null;
+  if (row) return row[1](h, P);
+  // The audience's own worry is the problem: "cat owners who worry when their cat goes out at night".
+  const detail = c.idea.product?.audienceDetail?.replace(/^(who|that)\s+/i, "");
+  if (detail && WORRY.test(detail) && c.hero?.kind === "person") {
+    const [verb = "", ...rest] = detail.split(/\s+/);
+    const line = `${h} ${conj3(verb)} ${rest.join(" ")}`.trim();
+    return { problem: `${line}.`, problemVisual: line, withIt: `${h} checking the phone, calm`, solved: `${h} glances at the phone, smiles, and turns the light off — no more worry.`, solvedVisual: `${h} smiling at a phone at night` };
+  }
+  return null;
 }
 
 const AD_PROBLEMS: ReadonlyArray<readonly [RegExp, (h: string, p: string) => AdProblem]> = [

@@ -1,5 +1,5 @@
 import type { Character } from "../schema";
-import type { IdeaAnalysis, IdeaCharacter } from "./analyze-idea";
+import type { IdeaAnalysis, IdeaCharacter } from "./idea-types";
 import type { Gender } from "./lexicon";
 import { pickBy } from "./prng";
 

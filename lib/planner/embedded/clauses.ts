@@ -1,6 +1,7 @@
 import nlp from "compromise";
 import { retagNameVerbs } from "./retag";
-import { capitalise, type IdeaAnalysis, type IdeaCharacter } from "./analyze-idea";
+import { capitalise } from "./idea-text";
+import type { IdeaAnalysis, IdeaCharacter } from "./idea-types";
 
 // An English story idea read as a chain of actions: "A lighthouse keeper finds a message in a
 // bottle, and climbs the tower one last time before the storm" → [the keeper finds a message…]

@@ -1,5 +1,5 @@
 import type { NarrativeRole } from "../schema";
-import type { IdeaAnalysis } from "./analyze-idea";
+import type { IdeaAnalysis } from "./idea-types";
 import type { Beat } from "./beats";
 import type { ExplainerCard, ExplainerContent } from "./explainer-content";
 import type { Focus } from "./shots";

@@ -9,6 +9,7 @@ export type ForeignLang = "es" | "fr" | "de" | "ru";
 /** word → [English, kind] */
 export const FOREIGN_LEXICON: Record<ForeignLang, Record<string, readonly [string, LexiconKind]>> = {
   es: {
+    "pescadora": ["fisherwoman", "person"],
     "hombre": ["man", "person"],
     "mujer": ["woman", "person"],
     "niño": ["boy", "person"],
@@ -216,6 +217,10 @@ export const FOREIGN_LEXICON: Record<ForeignLang, Record<string, readonly [strin
     "mesa": ["table", "thing"],
     "cama": ["bed", "thing"],
     "red": ["net", "thing"],
+    "tormenta": ["storm", "thing"],
+    "lluvia": ["rain", "thing"],
+    "nieve": ["snow", "thing"],
+    "fuego": ["fire", "thing"],
   },
   fr: {
     "homme": ["man", "person"],
@@ -421,6 +426,11 @@ export const FOREIGN_LEXICON: Record<ForeignLang, Record<string, readonly [strin
     "table": ["table", "thing"],
     "lit": ["bed", "thing"],
     "filet": ["net", "thing"],
+    "orage": ["storm", "thing"],
+    "tempête": ["storm", "thing"],
+    "pluie": ["rain", "thing"],
+    "neige": ["snow", "thing"],
+    "feu": ["fire", "thing"],
   },
   de: {
     "mann": ["man", "person"],
@@ -631,6 +641,11 @@ export const FOREIGN_LEXICON: Record<ForeignLang, Record<string, readonly [strin
     "ofen": ["oven", "thing"],
     "holz": ["firewood", "thing"],
     "netz": ["net", "thing"],
+    "sturm": ["storm", "thing"],
+    "gewitter": ["thunderstorm", "thing"],
+    "regen": ["rain", "thing"],
+    "schnee": ["snow", "thing"],
+    "feuer": ["fire", "thing"],
   },
   ru: {
     "мужчина": ["man", "person"],
@@ -847,5 +862,10 @@ export const FOREIGN_LEXICON: Record<ForeignLang, Record<string, readonly [strin
     "кровать": ["bed", "thing"],
     "сеть": ["net", "thing"],
     "удочка": ["fishing rod", "thing"],
+    "буря": ["storm", "thing"],
+    "гроза": ["thunderstorm", "thing"],
+    "дождь": ["rain", "thing"],
+    "снег": ["snow", "thing"],
+    "огонь": ["fire", "thing"],
   },
 };

@@ -1,7 +1,10 @@
 import { defaultSceneCount, planSchema, type Character, type Form, type Plan, type PlanRequest } from "../schema";
 import { normalizePlan } from "../normalize";
 import { allocateDurations, feasibleSceneCount } from "../timing";
-import { analyzeIdea, benefitLine, capitalise, type IdeaAnalysis, type IdeaCharacter } from "./analyze-idea";
+import { analyzeIdea } from "./analyze-idea";
+import { benefitLine } from "./find-product";
+import { capitalise } from "./idea-text";
+import type { IdeaAnalysis, IdeaCharacter } from "./idea-types";
 import { buildBeats, type Beat } from "./beats";
 import { designCharacter } from "./characters";
 import { ROLE_NOUNS } from "./lexicon";
@@ -80,7 +83,8 @@ const PRODUCT_USERS: ReadonlyArray<readonly [RegExp, string]> = [
 
 /** An ad with no named person still shows its audience: "for campers" → a camper to design. */
 function withAudience(idea: IdeaAnalysis, form: Form): void {
-  if (form !== "ad" || idea.hero) return;
+  // The audience is the ad's hero even when the idea names an animal first ("cat owners who worry…").
+  if (form !== "ad" || idea.hero?.kind === "person") return;
   // No product parsed ("a public service ad inviting teenagers to…"): whoever the ad speaks to.
   const invited = /\b(teenagers|students|parents|families|kids|children|commuters|runners|campers|hikers|seniors|neighbours|neighbors|customers)\b/i.exec(idea.text)?.[1];
   // No audience named: the person who would use this kind of thing.
@@ -91,8 +95,9 @@ function withAudience(idea: IdeaAnalysis, form: Form): void {
   const role = ROLE_NOUNS[singular];
   if (!role || role.kind !== "person") return;
   const c: IdeaCharacter = {
-    name: capitalise(singular),
-    ref: `the ${singular}`,
+    // "cat owners" → "Cat owner": the kind of person, modifier kept.
+    name: capitalise([...user.toLowerCase().split(" ").slice(0, -1).filter((w) => !/^(busy|young|new|old|small|little)$/.test(w)), singular].join(" ")),
+    ref: `the ${[...user.toLowerCase().split(" ").slice(0, -1).filter((w) => !/^(busy|young|new|old|small|little)$/.test(w)), singular].join(" ")}`,
     kind: "person",
     gender: role.gender,
     role,

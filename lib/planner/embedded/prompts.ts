@@ -1,6 +1,6 @@
 import type { AspectRatio, Character, StyleBible } from "../schema";
 import { completeImagePrompt } from "../normalize";
-import type { IdeaAnalysis } from "./analyze-idea";
+import type { IdeaAnalysis } from "./idea-types";
 import type { Beat } from "./beats";
 import type { Shot } from "./shots";
 import { SHOT_PHRASES } from "./style-words";

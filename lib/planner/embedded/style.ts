@@ -1,5 +1,5 @@
 import type { Form, StyleBible, StylePreset } from "../schema";
-import type { IdeaAnalysis } from "./analyze-idea";
+import type { IdeaAnalysis } from "./idea-types";
 import { TONE_MOODS, type Tone } from "./tone";
 
 // Style preset → palette (#rrggbb, accent first), lighting and mood. The accent comes from the
