@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { castLooks, castTraits, creatureOf } from "@/lib/providers/sketch/icons/cast-looks";
-import { creditsFor, iconById, lookupNoun } from "@/lib/providers/sketch/icons/icon-index";
+import { creditsFor, creditsForDepicts, iconById, lookupNoun } from "@/lib/providers/sketch/icons/icon-index";
 import { placePath } from "@/lib/providers/sketch/icons/draw-icon";
 import { readSceneNouns } from "@/lib/providers/sketch/icons/scene-nouns";
 import { DEFAULT_TRAITS, traitsOfCharacter } from "@/lib/providers/sketch/words";
@@ -50,6 +50,12 @@ describe("the shipped icon index", () => {
     expect(c.lines.join(" ")).toMatch(/Icons made by .+ CC BY 3\.0.+Apache-2\.0/);
     expect(creditsFor(["mdi:yurt"]).authors).toEqual([]);
     expect(creditsFor([]).lines).toEqual([]);
+  });
+
+  it("credits a frame from its depicts (people and unknown words need none)", () => {
+    const c = creditsForDepicts(["Old Tom", "lighthouse", "seagull", "keeper", "sea"]);
+    expect(c.authors).toContain("Delapouite");
+    expect(creditsForDepicts(["Maya", "keeper"]).lines).toEqual([]);
   });
 });
 
