@@ -18,8 +18,10 @@ import { TimelineStrip } from "./timeline-strip";
 import { useStoryboardActions } from "./use-storyboard-actions";
 import { useStoryboardProgress } from "./use-storyboard-progress";
 
-// The inspector is only needed once a scene is opened: it loads then, not with the editor.
-const SceneInspector = dynamic(() => import("./scene-inspector").then((m) => m.SceneInspector), {
+// The inspector is only needed once a scene is opened: it loads then (or as the pointer or focus
+// first reaches the scenes, so it is usually there by the click), not with the editor.
+const loadInspector = () => import("./scene-inspector");
+const SceneInspector = dynamic(() => loadInspector().then((m) => m.SceneInspector), {
   ssr: false,
   loading: () => <InspectorPlaceholder />,
 });
@@ -160,7 +162,12 @@ export function StoryboardEditor({ initialStoryboard }: { initialStoryboard: Sto
         }}
       />
       <div className="flex min-h-0 flex-1">
-        <main className="min-w-0 flex-1 overflow-y-auto" aria-label="Storyboard">
+        <main
+          className="min-w-0 flex-1 overflow-y-auto"
+          aria-label="Storyboard"
+          onPointerEnter={() => void loadInspector()}
+          onFocus={() => void loadInspector()}
+        >
           {storyboard.logline && (
             <p className="px-4 pt-4 text-[13px] leading-snug text-ink-400 sm:px-6">{storyboard.logline}</p>
           )}

@@ -181,7 +181,8 @@ describe("studio", () => {
     // Pick the older variation back from the history.
     await page.getByRole("button", { name: "Edit scene 1" }).click();
     const variations = inspector().getByTestId("variations").getByRole("button");
-    expect(await variations.count()).toBe(2);
+    // The inspector loads on first use: wait for it rather than count at once.
+    await expect.poll(() => variations.count()).toBe(2);
     await inspector().getByRole("button", { name: "Variation 1" }).click();
     await expect.poll(() => card(id).locator("article img").getAttribute("src")).toBe(firstSrc);
     await inspector().getByRole("button", { name: "Close scene details" }).click();
