@@ -4,7 +4,7 @@ import type { Db } from "@/lib/db/client";
 import { updateStoryboardStatement } from "@/lib/db/queries/edit-statements";
 import { listFramesByStoryboard } from "@/lib/db/queries/frames";
 import { listScenesByStoryboard } from "@/lib/db/queries/scenes";
-import { getStoryboardById, setStoryboardDeletedAt } from "@/lib/db/queries/storyboards";
+import { detachUnfinishedInputJobs, getStoryboardById, setStoryboardDeletedAt } from "@/lib/db/queries/storyboards";
 import type { StoryboardRow } from "@/lib/db/schema";
 import { AppError } from "@/lib/errors";
 import { IN_FLIGHT } from "@/lib/generation/advance";
@@ -125,6 +125,7 @@ export async function reopenStoryboard({ db, workspaceId, id }: { db: Db; worksp
 export async function deleteStoryboard(deps: GenerationDeps, { workspaceId, id }: { workspaceId: string; id: string }): Promise<void> {
   const deleted = await setStoryboardDeletedAt({ db: deps.db, workspaceId, id, deletedAt: deps.now() });
   if (!deleted) throw new AppError("NOT_FOUND", "No storyboard with this id.");
+  await detachUnfinishedInputJobs({ db: deps.db, storyboardId: id });
   const frames = await listFramesByStoryboard({ db: deps.db, storyboardId: id });
   await Promise.all(
     frames.filter((f) => IN_FLIGHT.includes(f.status) || (f.status === "failed" && f.nextAttemptAt)).map((f) => cancelFrame(deps, f)),

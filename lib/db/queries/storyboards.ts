@@ -1,8 +1,8 @@
 import "server-only";
-import { and, desc, eq, isNotNull, isNull, lt, or, sql } from "drizzle-orm";
+import { and, desc, eq, inArray, isNotNull, isNull, lt, or, sql } from "drizzle-orm";
 import { runBatch } from "../batch";
 import type { Db, DbOrTx } from "../client";
-import { frames, scenes, storyboardEdits, storyboards, type StoryboardRow } from "../schema";
+import { frames, inputJobs, scenes, storyboardEdits, storyboards, type StoryboardRow } from "../schema";
 
 export type NewStoryboard = typeof storyboards.$inferInsert;
 export type NewScene = typeof scenes.$inferInsert;
@@ -146,6 +146,17 @@ export async function setStoryboardDeletedAt({
     )
     .returning();
   return rows[0];
+}
+
+/**
+ * A deleted storyboard's unfinished input jobs let go of it, as the foreign key's "set null" did
+ * when a delete removed the row: their poll then fails them with "the storyboard was deleted".
+ */
+export async function detachUnfinishedInputJobs({ db, storyboardId }: { db: DbOrTx; storyboardId: string }): Promise<void> {
+  await db
+    .update(inputJobs)
+    .set({ storyboardId: null })
+    .where(and(eq(inputJobs.storyboardId, storyboardId), inArray(inputJobs.status, ["pending", "processing"])));
 }
 
 /** Storyboards soft-deleted before `before` (any workspace): what the purge removes. */
