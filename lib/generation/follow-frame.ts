@@ -19,7 +19,7 @@ export async function startAndFollowFrame(deps: GenerationDeps, frame: FrameRow,
   let current = await startFrame(deps, frame, { ...options, finalize: "inline" });
   const until = Date.now() + (deps.followUpMs ?? 0);
   while (Date.now() < until) {
-    const due = nextDue(current, deps);
+    const due = nextFollowUpAt(current, deps.checkIntervalMs, Date.now());
     if (due === null || due > until) break;
     await sleep(due - Date.now());
     const fresh = (await getFrameById({ db: deps.db, id: current.id })) ?? current;
@@ -29,13 +29,26 @@ export async function startAndFollowFrame(deps: GenerationDeps, frame: FrameRow,
   return current;
 }
 
-/** When this frame next needs a hand (epoch ms), or null when nothing will change it by asking. */
-function nextDue(frame: FrameRow, deps: GenerationDeps): number | null {
+/** Follow-up checks of a long prediction spread out: a quarter of its age, at most this far apart. */
+const MAX_FOLLOW_GAP_MS = 10_000;
+
+/**
+ * When the background work should next look at this frame (epoch ms), or null when asking would
+ * not change it (pure). A prediction still running past its expected finish is checked at a
+ * quarter of its age apart (≥ one interval, ≤ 10 s): a 2 s model about every second, a 10 min one
+ * every 10 s — never once a second for minutes.
+ */
+export function nextFollowUpAt(
+  frame: Pick<FrameRow, "status" | "nextAttemptAt" | "input" | "leaseExpiresAt" | "nextCheckAt" | "lastCheckedAt" | "createdAt">,
+  intervalMs: number,
+  now: number,
+): number | null {
   if (frame.status === "failed") return frame.nextAttemptAt ? frame.nextAttemptAt.getTime() : null;
   // queued: someone else holds the start; a webhook frame is told, not asked.
   if (isTerminal(frame.status) || frame.status === "queued" || frame.input.webhookUrl) return null;
   if (frame.status === "finalizing" && frame.leaseExpiresAt) return frame.leaseExpiresAt.getTime() + 1;
   const checkAt = frame.nextCheckAt?.getTime() ?? 0;
-  const intervalAt = (frame.lastCheckedAt?.getTime() ?? 0) + deps.checkIntervalMs;
-  return Math.max(checkAt, intervalAt, Date.now());
+  const lastAt = frame.lastCheckedAt?.getTime() ?? 0;
+  const gap = Math.min(MAX_FOLLOW_GAP_MS, Math.max(intervalMs, 0.25 * (now - frame.createdAt.getTime())));
+  return Math.max(checkAt, lastAt + (lastAt ? gap : 0), now);
 }

@@ -162,3 +162,33 @@ describe("firstCheckDelayMs", () => {
     expect(firstCheckDelayMs({ predictTimesSeconds: times, intervalMs: 1000, webhook })).toBeCloseTo(expected, 6);
   });
 });
+
+describe("nextFollowUpAt", () => {
+  const T = Date.UTC(2026, 0, 1);
+  const base = {
+    status: "processing" as const,
+    nextAttemptAt: null,
+    input: { webhookUrl: null } as never,
+    leaseExpiresAt: null,
+    nextCheckAt: null as Date | null,
+    lastCheckedAt: null as Date | null,
+    createdAt: new Date(T),
+  };
+  it.each([
+    // first look: the expected finish
+    { name: "not yet checked, expected finish ahead", frame: { nextCheckAt: new Date(T + 2400) }, now: T + 100, expected: T + 2400 },
+    // a 2 s job just past its first check: one interval later
+    { name: "checked at 2.4 s", frame: { nextCheckAt: new Date(T + 2400), lastCheckedAt: new Date(T + 2400) }, now: T + 2400, expected: T + 3400 },
+    // a long job: a quarter of its age apart, capped at 10 s
+    { name: "checked at 20 s", frame: { lastCheckedAt: new Date(T + 20_000) }, now: T + 20_000, expected: T + 25_000 },
+    { name: "checked at 5 min", frame: { lastCheckedAt: new Date(T + 300_000) }, now: T + 300_000, expected: T + 310_000 },
+    { name: "a due retry", frame: { status: "failed" as const, nextAttemptAt: new Date(T + 4000) }, now: T, expected: T + 4000 },
+    { name: "failed for good", frame: { status: "failed" as const }, now: T, expected: null },
+    { name: "succeeded", frame: { status: "succeeded" as const }, now: T, expected: null },
+    { name: "queued (someone else starts it)", frame: { status: "queued" as const }, now: T, expected: null },
+    { name: "a webhook tells us", frame: { input: { webhookUrl: "https://x.example/api/webhooks/replicate" } as never }, now: T, expected: null },
+  ])("$name", async ({ frame, now, expected }) => {
+    const { nextFollowUpAt } = await import("@/lib/generation/follow-frame");
+    expect(nextFollowUpAt({ ...base, ...frame }, 1000, now)).toBe(expected);
+  });
+});
