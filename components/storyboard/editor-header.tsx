@@ -180,7 +180,7 @@ export function EditorHeader({
             variant="secondary"
             onClick={() => onApprove(!approved)}
             aria-pressed={approved}
-            title={approved ? `Approved on ${(sb.approvedAt ?? "").slice(0, 10)}` : "Mark this storyboard approved"}
+            title={approved ? `Approved on ${(sb.approvedAt ?? "").slice(0, 10)}: locked for editing. Click to reopen it.` : "Mark this storyboard approved (locks it for editing)"}
             className={cn(
               "px-2.5 sm:px-3.5",
               approved && "bg-ok-950 text-ok-400 ring-ok-500/40 hover:bg-ok-950 hover:ring-ok-500/70",

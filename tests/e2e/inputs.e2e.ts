@@ -61,8 +61,20 @@ describe("input tabs", () => {
     });
     expect(res.status()).toBe(202);
     const { poll_url: pollUrl, job_id: jobId } = await res.json();
-    const job = await page.request.get(pollUrl.replace(/^\/api/, ""));
-    expect(job.status()).toBe(200);
-    expect(await job.json()).toMatchObject({ job_id: jobId, status: "completed" });
+    // Seed 002's clients poll until the board is drawn, then read it as a base64 PNG.
+    let body: { job_id: string; status: string; result_image: string | null } = { job_id: "", status: "processing", result_image: null };
+    await expect
+      .poll(
+        async () => {
+          const job = await page.request.get(pollUrl.replace(/^\/api/, ""));
+          expect(job.status()).toBe(200);
+          body = await job.json();
+          return body.status;
+        },
+        { timeout: 60_000 },
+      )
+      .toBe("completed");
+    expect(body.job_id).toBe(jobId);
+    expect(Buffer.from(body.result_image ?? "", "base64").subarray(1, 4).toString()).toBe("PNG");
   });
 });

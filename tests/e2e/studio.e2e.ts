@@ -201,6 +201,17 @@ describe("studio", () => {
     expect(await page.getByRole("button", { name: "Approved" }).getAttribute("aria-pressed")).toBe("true");
   });
 
+  it("an approved storyboard is locked: the API refuses edits until it is reopened", async () => {
+    const id = (await sceneIds(page))[0]!;
+    const locked = await page.request.patch(`/api/storyboards/${storyboardUrl.split("/").pop()}/scenes/${id}`, { data: { notes: "after approval" } });
+    expect(locked.status()).toBe(409);
+    expect((await locked.json()).error.code).toBe("STORYBOARD_LOCKED");
+    const reopened = page.waitForResponse((r) => /\/api\/storyboards\/[\w-]+$/.test(r.url()) && r.request().method() === "PATCH");
+    await page.getByRole("button", { name: "Approved" }).click();
+    expect((await reopened).status()).toBe(200);
+    await expect.poll(() => page.getByRole("button", { name: "Approve" }).getAttribute("aria-pressed")).toBe("false");
+  });
+
   it("exports from the menu, showing the download as it happens", async () => {
     await page.getByRole("button", { name: "Export" }).click();
     const json = page.getByRole("menuitem", { name: /JSON/ });
@@ -318,7 +329,7 @@ describe("studio", () => {
 
     await page.keyboard.press("Escape");
     await page.waitForURL((u) => u.pathname === storyboardUrl);
-    await expect.poll(() => page.getByRole("button", { name: "Approved" }).isVisible()).toBe(true);
+    await expect.poll(() => page.getByRole("button", { name: "Approve" }).isVisible()).toBe(true);
   });
 
   it("looks right on the home page with a storyboard in the list", async () => {
