@@ -67,8 +67,12 @@ export async function seedPollAnswer(
   return { notModified: false, body: seedPollResponse(await toFrameDto(frame, deps.storage), frame.input.prompt), etag: null, cacheControl: NO_STORE };
 }
 
-/** The status answer's ETag when nothing is drawing (null while frames are in flight). */
-export async function statusEtag(deps: GenerationDeps, args: { workspaceId: string; storyboardId: string }): Promise<string | null> {
+/**
+ * The status answer's ETag when nothing is drawing (null while frames are in flight, and when the
+ * answer's file URLs expire: a 304 would keep a presigned URL past its window).
+ */
+export async function statusEtag(deps: GenerationDeps, args: { workspaceId: string; storyboardId: string; config: Env }): Promise<string | null> {
+  if (!urlsAreStable(args.config)) return null;
   const fp = await getStoryboardFingerprint({ db: deps.db, workspaceId: args.workspaceId, storyboardId: args.storyboardId });
   if (!fp) throw new AppError("NOT_FOUND", "No storyboard with this id.");
   if (fp.pending > 0) return null;

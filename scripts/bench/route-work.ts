@@ -131,9 +131,9 @@ async function main(): Promise<void> {
       const answer = await cacheable.seedPollAnswer(deps, seedArgs(null));
       return answer.notModified ? "" : JSON.stringify(answer.body);
     };
-    const scope = { workspaceId: "default", storyboardId };
+    const scope = { workspaceId: "default", storyboardId, config };
     const status = async () => {
-      const progress = await gen.pollStoryboardProgress(deps, scope);
+      const progress = await gen.pollStoryboardProgress(deps, { workspaceId: "default", storyboardId });
       const etag = progress.stage === "generating" ? null : await cacheable.statusEtag(deps, scope);
       return JSON.stringify({ success: true, progress }) + (etag ?? "");
     };

@@ -81,4 +81,42 @@ describe("POST/GET /api/cron/sweep", () => {
     expect(fake.count("create")).toBe(creates);
     expect(fake.count("download")).toBe(downloads);
   });
+
+  it("starts a retry that came due with nobody polling, once, however often it runs", async () => {
+    const r = await routes();
+    const sb = (await call(r.create, { method: "POST", body: { prompt: "A heron waits in the reeds at dawn", frameCount: 3 } })).body.storyboard;
+    const d = await db();
+    const input = { prompt: "a heron", aspectRatio: "16:9" as const, seed: 2, outputFormat: "webp" as const, referenceImageUrl: null, scene: null, webhookUrl: null };
+    const long = new Date(Date.now() - 60_000);
+    const failed = await insertFrame({
+      db: d,
+      frame: {
+        id: "sweep-failed-retry-due",
+        sceneId: sb.scenes[2].id,
+        storyboardId: sb.id,
+        provider: "replicate",
+        model: "flux-schnell",
+        status: "failed",
+        predictionId: "oldfailedpredictionxxxxxxx",
+        attempt: 1,
+        input,
+        seed: 2,
+        errorCode: "PROVIDER_ERROR",
+        nextAttemptAt: new Date(Date.now() - 1000),
+        createdAt: long,
+        updatedAt: long,
+      },
+    });
+    const creates = fake.count("create");
+    const first = await call(r.sweep.POST, { method: "POST", headers: auth });
+    expect(first.body.frames).toMatchObject({ examined: 1, advanced: 1 });
+    expect(fake.count("create")).toBe(creates + 1);
+    const { getRetryOf } = await import("@/lib/db/queries/frames");
+    const retry = (await getRetryOf({ db: d, frameId: failed.id }))!;
+    expect(retry).toMatchObject({ attempt: 2, status: "starting" });
+    // the failed attempt is not swept again: its retry exists
+    const again = await call(r.sweep.POST, { method: "POST", headers: auth });
+    expect(again.body.frames.examined).toBe(0);
+    expect(fake.count("create")).toBe(creates + 1);
+  });
 });
