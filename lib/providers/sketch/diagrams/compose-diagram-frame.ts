@@ -16,7 +16,8 @@ import { diagramDepicts } from "./format";
 
 export type DiagramFrame = ComposedFrame & { depicts: string[]; diagram: DrawnDiagram };
 
-export function composeDiagramFrame(input: ImageInput, d: Diagram, layout: FrameLayout, captionSvg = ""): DiagramFrame {
+/** `icons: false` draws the bare chart (for comparison in tests; the renderer always draws them). */
+export function composeDiagramFrame(input: ImageInput, d: Diagram, layout: FrameLayout, captionSvg = "", opts: { icons?: boolean } = {}): DiagramFrame {
   const sc = input.scene;
   const seed = hashString([sc?.number ?? 0, "diagram", d.kind, d.title, d.labels.join("|"), input.prompt].join("\u0001"), input.seed >>> 0);
   const rng = createRng(seed);
@@ -26,7 +27,7 @@ export function composeDiagramFrame(input: ImageInput, d: Diagram, layout: Frame
   pen.def(`<clipPath id="panel"><rect x="${fmt(panel.x)}" y="${fmt(panel.y)}" width="${fmt(panel.w)}" height="${fmt(panel.h)}"/></clipPath>`);
   pen.raw(`<g clip-path="url(#panel)">`);
   // The things its labels and the scene's description name, drawn inside the chart.
-  const icons = diagramIcons(d, sc?.description ?? "");
+  const icons = opts.icons === false ? { perLabel: [], extras: [] } : diagramIcons(d, sc?.description ?? "");
   const diagram = drawDiagram({ pen, inks, panel, u: layout.u, rng: rng.fork("diagram") }, d, icons);
   drawCameraMove(pen, inks, panel, sc?.cameraMove ?? "static", null, diagram.focus);
   pen.raw(`</g>`);
