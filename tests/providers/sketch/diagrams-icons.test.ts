@@ -113,6 +113,20 @@ describe("diagram frames draw what they name", () => {
     expect(f.depicts).toEqual(expect.arrayContaining(["timeline", "soap"]));
   });
 
+  it("short bars carry the thing they count over their value; the tallest goes without", () => {
+    const d: Diagram = { kind: "bar-chart", title: "Energy use per year", labels: ["Fridge", "Heating", "Kettle"], values: [420, 2900, 310], unit: "kWh", highlight: 1 };
+    const f = frameOf(d, "Energy use per year.");
+    expect(f.depicts).toEqual(expect.arrayContaining(["bar chart", "fridge", "kettle"]));
+    const [fridge, , kettle] = f.diagram.marks;
+    const at = (noun: string) => f.diagram.icons.find((i) => i.noun === noun)!.box;
+    expect(at("fridge").y + at("fridge").h).toBeLessThan(fridge!.rect.y);
+    expect(at("kettle").y + at("kettle").h).toBeLessThan(kettle!.rect.y);
+  });
+
+  it("a chart never draws a picture of a chart", () => {
+    expect(frameOf(SAVINGS, "A chart: 10,000 grows to 76,123.").diagram.icons.map((i) => i.noun)).not.toContain("chart");
+  });
+
   it.each([
     ["steps", LEAF_SUN, "Sunlight falls on the leaf; water and carbon dioxide become sugar."],
     ["comparison", EV, "The electric car against the petrol car."],

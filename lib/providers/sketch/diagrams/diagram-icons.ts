@@ -102,6 +102,12 @@ const LEXICON: Record<string, string> = {
   copy: "",
   pattern: "",
   fingerprint: "",
+  // The chart itself: never a picture of a chart inside the chart.
+  chart: "",
+  graph: "",
+  diagram: "",
+  timeline: "",
+  curve: "",
 };
 
 /** Before an index noun: it is a thing ("the stem", "two carbon dioxide"), not a verb or an adjective. */

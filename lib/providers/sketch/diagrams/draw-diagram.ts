@@ -262,6 +262,13 @@ function barChart(k: Kit, d: Diagram, body: Rect): void {
     label(k, formatValue(v, d.unit), cx, Math.min(top, zero) - vPx * 0.9, vPx, { bold: isHi, tone: isHi ? "accent" : "ink" });
     label(k, clip(d.labels[i]!, xPx, slot), cx, plot.y + plot.h + u * 2.6, xPx, { bold: isHi, tone: isHi ? "ink" : "soft" });
     k.marks.push({ label: d.labels[i]!, value: v, rect: r, highlight: isHi });
+    const named = k.icons.perLabel[i];
+    if (named) {
+      // Over its value where the bar leaves room; the tallest bars go without.
+      const bottom = Math.min(top, zero) - vPx * 1.6 - u * 0.6;
+      const h = Math.min(slot * 0.55, u * 10, bottom - plot.y - u * 0.5);
+      if (h > u * 4) icon(k, named, cx, bottom, h, slot * 0.7);
+    }
   });
   k.keepOut.push({ x: plot.x - u * 1.5, y: plot.y - u * 2.5, w: u * 3, h: plot.h + u * 2.5 }, { x: plot.x, y: plot.y + plot.h - u, w: plot.w + u * 2.5, h: u * 4 });
 }
