@@ -56,6 +56,11 @@ describe("what a diagram's words name", () => {
     expect(diagramIcons(steps(["Think it over", "Decide", "Act on it"], "Three steps"), "Three steps to a choice.")).toEqual({ perLabel: [null, null, null], extras: [] });
   });
 
+  it("a label that is a bare name is a thing; in a sentence a noun needs its determiner", () => {
+    expect(diagramIcons({ kind: "bar-chart", title: "Use", labels: ["Laptop", "Thinking"], values: [1, 2], unit: null, highlight: null }, "").perLabel.map((n) => n?.noun ?? null)).toEqual(["laptop", null]);
+    expect(namedIcons("Laptop use grows every year")).toEqual([]);
+  });
+
   it("both sides of a comparison may show the same kind of thing", () => {
     const icons = diagramIcons(EV, "");
     expect(icons.perLabel.map((n) => n?.noun)).toEqual(["electric car", "petrol car"]);

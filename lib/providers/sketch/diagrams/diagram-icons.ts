@@ -147,8 +147,8 @@ function namedFor(noun: string, id: string): boolean {
   return parts.some((p) => p.length >= 3 && (p.startsWith(head.slice(0, 4)) || head.startsWith(p)));
 }
 
-/** The drawable things a text names, in order of mention, each once. */
-export function namedIcons(text: string): NamedIcon[] {
+/** The drawable things a text names, in order of mention, each once; `bare`: a label that is a name, not a sentence. */
+export function namedIcons(text: string, opts: { bare?: boolean } = {}): NamedIcon[] {
   const toks = [...text.toLowerCase().matchAll(WORD)].map((m) => ({ w: m[0].replace(/['’]s$/, ""), at: m.index }));
   const out: NamedIcon[] = [];
   const seen = new Set<string>();
@@ -177,7 +177,8 @@ export function namedIcons(text: string): NamedIcon[] {
   for (const n of readSceneNouns(text)) {
     if (!n.icon || n.category === "person" || n.noun.split(" ").some((w) => blocked.has(w))) continue;
     const before = toks.findLast((t) => t.at < n.at);
-    if (!before || !DETERMINERS.has(before.w) || !namedFor(n.noun, n.icon.id)) continue;
+    // A bare name ("Laptop", "Solar panels") is a thing; in a sentence, only after a determiner.
+    if (!(opts.bare || (before && DETERMINERS.has(before.w))) || !namedFor(n.noun, n.icon.id)) continue;
     at.push({ at: n.at, item: { noun: n.noun, icon: n.icon } });
   }
   at.sort((a, b) => a.at - b.at);
@@ -189,7 +190,7 @@ export function namedIcons(text: string): NamedIcon[] {
 export function diagramIcons(d: Diagram, description: string, maxExtras = 2): DiagramIcons {
   const used = new Set<string>();
   const perLabel = d.labels.map((l) => {
-    const named = namedIcons(l);
+    const named = namedIcons(l, { bare: l.trim().split(/\s+/).length <= 2 });
     // Prefer a thing no earlier label shows; two sides of a comparison may both be cars.
     const hit = named.find((n) => !used.has(n.icon.id)) ?? named[0] ?? null;
     if (hit) used.add(hit.icon.id);
