@@ -6,6 +6,7 @@ import { makeInks } from "../inks";
 import { lookInks, lookSpecOf } from "../looks/look-spec";
 import { fmt, Pen, type Pt } from "../pen";
 import { createRng, hashString } from "../rng";
+import { diagramIcons } from "./diagram-icons";
 import { drawDiagram, type DrawnDiagram } from "./draw-diagram";
 import { diagramDepicts } from "./format";
 
@@ -15,7 +16,8 @@ import { diagramDepicts } from "./format";
 
 export type DiagramFrame = ComposedFrame & { depicts: string[]; diagram: DrawnDiagram };
 
-export function composeDiagramFrame(input: ImageInput, d: Diagram, layout: FrameLayout, captionSvg = ""): DiagramFrame {
+/** `icons: false` draws the bare chart (for comparison in tests; the renderer always draws them). */
+export function composeDiagramFrame(input: ImageInput, d: Diagram, layout: FrameLayout, captionSvg = "", opts: { icons?: boolean } = {}): DiagramFrame {
   const sc = input.scene;
   const seed = hashString([sc?.number ?? 0, "diagram", d.kind, d.title, d.labels.join("|"), input.prompt].join("\u0001"), input.seed >>> 0);
   const rng = createRng(seed);
@@ -24,7 +26,9 @@ export function composeDiagramFrame(input: ImageInput, d: Diagram, layout: Frame
   const { panel } = layout;
   pen.def(`<clipPath id="panel"><rect x="${fmt(panel.x)}" y="${fmt(panel.y)}" width="${fmt(panel.w)}" height="${fmt(panel.h)}"/></clipPath>`);
   pen.raw(`<g clip-path="url(#panel)">`);
-  const diagram = drawDiagram({ pen, inks, panel, u: layout.u, rng: rng.fork("diagram") }, d);
+  // The things its labels and the scene's description name, drawn inside the chart.
+  const icons = opts.icons === false ? { perLabel: [], extras: [] } : diagramIcons(d, sc?.description ?? "");
+  const diagram = drawDiagram({ pen, inks, panel, u: layout.u, rng: rng.fork("diagram") }, d, icons);
   drawCameraMove(pen, inks, panel, sc?.cameraMove ?? "static", null, diagram.focus);
   pen.raw(`</g>`);
   const corners: Pt[] = [
@@ -40,7 +44,7 @@ export function composeDiagramFrame(input: ImageInput, d: Diagram, layout: Frame
     pen.toString() +
     captionSvg +
     `</svg>`;
-  return { svg, focus: diagram.focus, depicts: diagramDepicts(d), diagram };
+  return { svg, focus: diagram.focus, depicts: [...new Set([...diagramDepicts(d), ...diagram.icons.map((i) => i.noun)])], diagram };
 }
 
 /** The drawn diagram of a composed frame, when it was a diagram scene's. */

@@ -2,6 +2,8 @@ import type { Diagram } from "@/lib/planner/schema";
 import type { Inks } from "../inks";
 import type { Fill, Ink, Pen, Pt, Rect } from "../pen";
 import type { Rng } from "../rng";
+import { drawIcon, type IconBox } from "../icons/draw-icon";
+import type { DiagramIcons, NamedIcon } from "./diagram-icons";
 import { formatTick, formatValue, highlightOf, niceAxis, valuesOf } from "./format";
 
 // An explainer scene's diagram drawn as a real chart in the board's hand: axes and gridlines, the
@@ -26,12 +28,24 @@ export type DiagramLabel = {
 /** A plotted item (bar, point, milestone, step, part, column), for tests and focus. */
 export type DiagramMark = { label: string; value: number | null; rect: Rect; highlight: boolean };
 
-export type DrawnDiagram = { focus: Pt; labels: DiagramLabel[]; marks: DiagramMark[] };
+/** An icon drawn in the diagram: the noun it shows and where. */
+export type DiagramIconMark = { noun: string; box: Rect };
+
+export type DrawnDiagram = { focus: Pt; labels: DiagramLabel[]; marks: DiagramMark[]; icons: DiagramIconMark[] };
 
 /** What a diagram draws with: the pen and inks of the frame's look, inside the panel. */
 export type DiagramCtx = { pen: Pen; inks: Inks; panel: Rect; u: number; rng: Rng };
 
-type Kit = DiagramCtx & { labels: DiagramLabel[]; marks: DiagramMark[]; accentInk: Ink; accentFill: Fill };
+type Kit = DiagramCtx & {
+  labels: DiagramLabel[];
+  marks: DiagramMark[];
+  accentInk: Ink;
+  accentFill: Fill;
+  icons: DiagramIcons;
+  drawn: DiagramIconMark[];
+  /** Ink the free-space search must avoid beyond labels and marks (a curve's points). */
+  keepOut: Rect[];
+};
 
 /** Average advance of Geist at 1 px, a little generous so estimates never overflow. */
 const CHAR_W = 0.58;
@@ -71,9 +85,19 @@ function arrowHead(k: Kit, tip: Pt, from: Pt, size: number, ink: Ink): void {
   k.pen.poly([a, tip, b], ink);
 }
 
-export function drawDiagram(c: DiagramCtx, d: Diagram): DrawnDiagram {
+const NO_ICONS: DiagramIcons = { perLabel: [], extras: [] };
+
+/** Draws one named icon with its bottom centre at (cx, bottom), `height` tall; records it. */
+function icon(k: Kit, n: NamedIcon, cx: number, bottom: number, height: number, maxW = Infinity): IconBox {
+  const h = Math.min(height, (maxW / Math.max(1e-6, n.icon.w)) * n.icon.h);
+  const box = drawIcon(k.pen, k.inks, n.icon, { cx, bottom, height: h, seed: k.rng.int(1, 2147483646), hatch: 0.35, tone: k.inks.tone.t1 });
+  k.drawn.push({ noun: n.noun, box });
+  return box;
+}
+
+export function drawDiagram(c: DiagramCtx, d: Diagram, icons: DiagramIcons = NO_ICONS): DrawnDiagram {
   const accentInk: Ink = { ...c.inks.main, color: c.inks.accent, width: c.inks.main.width * 2.2, opacity: 1 };
-  const k: Kit = { ...c, labels: [], marks: [], accentInk, accentFill: { color: c.inks.accent, opacity: 1 } };
+  const k: Kit = { ...c, labels: [], marks: [], accentInk, accentFill: { color: c.inks.accent, opacity: 1 }, icons, drawn: [], keepOut: [] };
   const { panel: p, u } = c;
   // The page: diagrams are drawn on a clean sheet, whatever the scene's setting.
   c.pen.fillRect(p, { color: c.inks.paper, opacity: 1 });
@@ -102,9 +126,10 @@ export function drawDiagram(c: DiagramCtx, d: Diagram): DrawnDiagram {
       comparison(k, d, body);
       break;
   }
+  extras(k, body);
   const hi = k.marks.find((m) => m.highlight) ?? k.marks[k.marks.length - 1];
   const focus: Pt = hi ? [hi.rect.x + hi.rect.w / 2, hi.rect.y + hi.rect.h / 2] : [p.x + p.w / 2, p.y + p.h / 2];
-  return { focus, labels: k.labels, marks: k.marks };
+  return { focus, labels: k.labels, marks: k.marks, icons: k.drawn };
 }
 
 /** Axes, gridlines and tick labels; returns the plot rect and the value → y mapping. */
@@ -146,6 +171,9 @@ function lineChart(k: Kit, d: Diagram, body: Rect): void {
   const line = monotoneCurve(pts, 8);
   pen.fillPath(`M${first[0]} ${base}` + line.map((q) => `L${q[0].toFixed(1)} ${q[1].toFixed(1)}`).join("") + `L${last[0]} ${base}Z`, inks.tone.t1);
   if (n >= 2) pen.curve(line, k.accentInk);
+  // Free space for icons is above the curve: never on it, nor on the area under it.
+  for (const q of line) k.keepOut.push({ x: q[0] - u * 0.8, y: q[1] - u * 0.8, w: u * 1.6, h: base - q[1] + u * 0.8 });
+  k.keepOut.push({ x: plot.x - u * 1.5, y: plot.y - u * 2.5, w: u * 3, h: plot.h + u * 2.5 }, { x: plot.x, y: base - u, w: plot.w + u * 2.5, h: u * 4 });
   const xPx = fit(d.labels.reduce((a, b) => (b.length > a.length ? b : a), ""), u * 2.1, (plot.w / Math.max(1, n)) * 0.95, u * 1.3);
   pts.forEach((q, i) => {
     const isHi = i === hi;
@@ -234,7 +262,15 @@ function barChart(k: Kit, d: Diagram, body: Rect): void {
     label(k, formatValue(v, d.unit), cx, Math.min(top, zero) - vPx * 0.9, vPx, { bold: isHi, tone: isHi ? "accent" : "ink" });
     label(k, clip(d.labels[i]!, xPx, slot), cx, plot.y + plot.h + u * 2.6, xPx, { bold: isHi, tone: isHi ? "ink" : "soft" });
     k.marks.push({ label: d.labels[i]!, value: v, rect: r, highlight: isHi });
+    const named = k.icons.perLabel[i];
+    if (named) {
+      // Over its value where the bar leaves room; the tallest bars go without.
+      const bottom = Math.min(top, zero) - vPx * 1.6 - u * 0.6;
+      const h = Math.min(slot * 0.55, u * 10, bottom - plot.y - u * 0.5);
+      if (h > u * 4) icon(k, named, cx, bottom, h, slot * 0.7);
+    }
   });
+  k.keepOut.push({ x: plot.x - u * 1.5, y: plot.y - u * 2.5, w: u * 3, h: plot.h + u * 2.5 }, { x: plot.x, y: plot.y + plot.h - u, w: plot.w + u * 2.5, h: u * 4 });
 }
 
 function timeline(k: Kit, d: Diagram, body: Rect): void {
@@ -265,7 +301,18 @@ function timeline(k: Kit, d: Diagram, body: Rect): void {
     label(k, clip(text, px, slot * 1.8), x, ty, isHi ? px * 1.15 : px, { bold: isHi, tone: isHi ? "accent" : "ink" });
     if (typeof v === "number") label(k, formatValue(v, d.unit), x, ty + (up ? -px * 1.2 : px * 1.2), px * 0.85, { tone: "soft" });
     k.marks.push({ label: text, value: typeof v === "number" ? v : null, rect: { x: x - r, y: y - r, w: 2 * r, h: 2 * r }, highlight: isHi });
+    k.keepOut.push({ x: x - u, y: Math.min(y, ty), w: 2 * u, h: Math.abs(ty - y) });
+    const named = k.icons.perLabel[i];
+    if (named) {
+      // Beyond its words, away from the line: the neighbours on that side are two slots off.
+      const lp = isHi ? px * 1.15 : px;
+      const edge = up ? ty - lp * 0.7 - (typeof v === "number" ? px * 1.3 : 0) - u : ty + lp * 0.7 + (typeof v === "number" ? px * 1.3 : 0) + u;
+      const room = up ? edge - body.y : body.y + body.h - edge;
+      const h = Math.min(room - u * 0.5, slot * 0.7, u * 11);
+      if (h > u * 3) icon(k, named, x, up ? edge : edge + h, h, slot * 0.7);
+    }
   });
+  k.keepOut.push({ x: x0, y: y - u * 1.6, w: x1 + u * 3.4 - x0, h: u * 3.2 });
 }
 
 function steps(k: Kit, d: Diagram, body: Rect): void {
@@ -299,8 +346,14 @@ function steps(k: Kit, d: Diagram, body: Rect): void {
     pen.fillEllipse(r.x, r.y, br, br, isHi ? { color: inks.paper, opacity: 1 } : k.accentFill);
     pen.ellipse(r.x, r.y, br, br, inks.main);
     label(k, String(i + 1), r.x, r.y, u * 3, { bold: true, tone: isHi ? "accent" : "paper" });
-    label(k, clip(d.labels[i]!, px, r.w * 0.9), r.x + r.w / 2, r.y + r.h / 2, px, { bold: isHi, tone: isHi ? "paper" : "ink" });
-    k.marks.push({ label: d.labels[i]!, value: null, rect: r, highlight: isHi });
+    const named = k.icons.perLabel[i];
+    if (named) {
+      // The thing the step names above its words: the box's upper part, clear of the badge.
+      const lpx = Math.min(px, r.h * 0.17);
+      icon(k, named, r.x + r.w / 2, r.y + r.h * 0.62, Math.min(r.h * 0.44, r.w * 0.55), r.w * 0.6);
+      label(k, clip(d.labels[i]!, lpx, r.w * 0.9), r.x + r.w / 2, r.y + r.h * 0.8, lpx, { bold: isHi, tone: isHi ? "paper" : "ink" });
+    } else label(k, clip(d.labels[i]!, px, r.w * 0.9), r.x + r.w / 2, r.y + r.h / 2, px, { bold: isHi, tone: isHi ? "paper" : "ink" });
+    k.marks.push({ label: d.labels[i]!, value: null, rect: { x: r.x, y: r.y, w: r.w + u * 0.8, h: r.h + u * 0.8 }, highlight: isHi });
     const next = boxes[i + 1];
     if (!next) return;
     let a: Pt;
@@ -379,6 +432,9 @@ function cutaway(k: Kit, d: Diagram, body: Rect): void {
   const tear: Pt[] = [];
   for (let s = 0; s <= 10; s++) tear.push([block.x + (s % 2 ? u * 1.2 : 0), block.y + (block.h * s) / 10]);
   pen.poly(tear, inks.main);
+  k.keepOut.push({ x: block.x - u, y: block.y - depth - u, w: block.w + depth + u * 2, h: block.h + depth + u * 2 });
+  // Leader lines run from the block to the labels: keep their band clear too.
+  k.keepOut.push({ x: block.x + block.w, y: body.y, w: depth + u * 7, h: body.h });
 }
 
 const darkAccent = (k: Kit): string => {
@@ -421,6 +477,20 @@ function comparison(k: Kit, d: Diagram, body: Rect): void {
       label(k, text, card.x + cw / 2, bar.y - vp * 0.9, vp, { bold: isHi, tone: isHi ? "accent" : "ink" });
     }
     k.marks.push({ label: d.labels[i]!, value: hasValues ? v : null, rect: bar, highlight: isHi });
+    k.keepOut.push(card);
+    const named = k.icons.perLabel[i];
+    if (named) {
+      // Beside its bar, on the card's left, standing on the baseline; never up into the value.
+      const left = card.x + u * 1.5;
+      const right = bar.x - u * 1.5;
+      const floor = barTop + barMaxH - u * 0.4;
+      const value = k.labels[k.labels.length - 1]!;
+      const vb = labelBox(value);
+      const clearTop = hasValues && vb.x < right ? vb.y + vb.h + u : card.y + headPx * 2.1 + u * 1.5;
+      const h = Math.min(barMaxH * 0.55, floor - clearTop, (right - left) * 1.4);
+      if (h > u * 3) icon(k, named, (left + right) / 2, floor, h, right - left);
+    }
+    if (i < n - 1) k.keepOut.push({ x: card.x + cw, y: body.y, w: gap, h: body.h });
     if (i < n - 1 && n === 2) {
       const cx = card.x + cw + gap / 2;
       const cy = body.y + body.h * 0.45;
@@ -428,5 +498,39 @@ function comparison(k: Kit, d: Diagram, body: Rect): void {
       pen.ellipse(cx, cy, u * 4, u * 4, inks.bold);
       label(k, "VS", cx, cy, u * 3, { bold: true });
     }
+  }
+}
+
+/** Where a label's text sits, estimated from its size (the same advance `fit` uses). */
+export function labelBox(l: DiagramLabel): Rect {
+  const w = CHAR_W * l.px * l.text.length;
+  const x = l.anchor === "start" ? l.x : l.anchor === "end" ? l.x - w : l.x - w / 2;
+  return { x, y: l.y - l.px * 0.62, w, h: l.px * 1.24 };
+}
+
+const overlaps = (a: Rect, b: Rect, m: number): boolean =>
+  a.x < b.x + b.w + m && b.x < a.x + a.w + m && a.y < b.y + b.h + m && b.y < a.y + a.h + m;
+
+/**
+ * The description's things no label names, in the diagram's free space: the first spot (top rows
+ * first, left to right, where a process starts) clear of every label, mark, curve and icon, largest size that fits first.
+ * None when the chart has no room: a chart's values and words win over a picture.
+ */
+function extras(k: Kit, body: Rect): void {
+  const { u } = k;
+  for (const n of k.icons.extras) {
+    const taken = [...k.labels.map(labelBox), ...k.marks.map((m) => m.rect), ...k.drawn.map((d) => d.box), ...k.keepOut];
+    const aspect = n.icon.w / Math.max(1e-6, n.icon.h);
+    let spot: Rect | null = null;
+    for (let h = u * 12; h >= u * 7 && !spot; h -= u * 2.5) {
+      const w = h * aspect;
+      for (let y = body.y; y + h <= body.y + body.h && !spot; y += u * 1.5) {
+        for (let x = body.x; x + w <= body.x + body.w && !spot; x += u * 1.5) {
+          const r = { x, y, w, h };
+          if (!taken.some((t) => overlaps(r, t, u * 1.2))) spot = r;
+        }
+      }
+    }
+    if (spot) icon(k, n, spot.x + spot.w / 2, spot.y + spot.h, spot.h);
   }
 }
