@@ -35,6 +35,8 @@ export const storyboardPatchSchema = z
 export const approveSchema = z.strictObject({
   /** Approve even though some scenes have no finished frame (or failed). */
   force: z.boolean().default(false),
+  /** Draw with this configured provider (GET /api/providers lists them); the active one when absent. */
+  provider: z.string().trim().min(1).max(64).optional(),
 });
 
 const text = (max: number) => multiLineText().max(max);
