@@ -35,8 +35,6 @@ export const storyboardPatchSchema = z
 export const approveSchema = z.strictObject({
   /** Approve even though some scenes have no finished frame (or failed). */
   force: z.boolean().default(false),
-  /** Draw with this configured provider (GET /api/providers lists them); the active one when absent. */
-  provider: z.string().trim().min(1).max(64).optional(),
 });
 
 const text = (max: number) => multiLineText().max(max);
@@ -76,6 +74,8 @@ export const reorderSchema = z.strictObject({
 export const generateSchema = z.strictObject({
   sceneIds: z.array(idSchema).min(1).max(200).optional(),
   force: z.boolean().default(false),
+  /** Draw with this configured provider (GET /api/providers lists them); the active one when absent. */
+  provider: z.string().trim().min(1).max(64).optional(),
 });
 
 /** If-Match: "3", W/"3" or 3 — the revision the client's copy is at. */
