@@ -34,9 +34,10 @@ vi.mock("@/lib/generation/app-deps", async (importOriginal) => {
 
 const GPU_SECRET = "e2e-gpu-callback-secret";
 const state: FakeState = newFakeState();
+const signer = falSigner();
 const server = setupServer(
   ...replicateHandlers(state),
-  ...falHandlers(state, [falSigner().jwk]),
+  ...falHandlers(state, [signer.jwk]),
   ...comfyHandlers(state),
   ...openaiImagesHandlers(state),
   ...gpuHandlers(state),
@@ -71,6 +72,7 @@ const routes = async () => ({
   status: (await import("@/app/api/storyboards/[id]/status/route")).GET,
   providers: (await import("@/app/api/providers/route")).GET,
   gpuCallback: (await import("@/app/api/v1/jobs/[jobId]/route")).PATCH,
+  webhook: (await import("@/app/api/webhooks/[provider]/route")).POST,
 });
 
 const FRAMES = 3;
@@ -193,5 +195,50 @@ describe("POST …/generate with a provider", () => {
     const { scenes } = sb;
     const byScene = new Map(frames.map((f) => [f.sceneId, f.predictionId]));
     expect(scenes.map((s) => byScene.get(s.id))).toEqual([0, 1, 2].map((i) => `${body.job_id}.${i}`));
+  });
+
+  it("fal: a signed delivery to POST /api/webhooks/fal finishes its frame without a poll; a replay changes nothing", async () => {
+    const sb = await createStoryboard();
+    const r = await routes();
+    const res = await call(r.generate, { method: "POST", params: { id: sb.id }, body: { provider: "fal", sceneIds: [sb.scenes[0]!.id] } });
+    expect(res.status).toBe(202);
+    const predictionId = res.body.frames[0].predictionId as string;
+    expect(predictionId).toBeTruthy();
+    const raw = JSON.stringify({
+      request_id: predictionId,
+      gateway_request_id: predictionId,
+      status: "OK",
+      payload: { images: [{ url: `https://v3.fal.media/files/monkey/${predictionId}.png` }], seed: 1 },
+    });
+    const headers = { ...signer.sign(raw, Math.floor(Date.now() / 1000), predictionId), "content-type": "application/json" };
+    const tampered = raw.replace("monkey", "donkey");
+    expect((await call(r.webhook, { method: "POST", params: { provider: "fal" }, body: tampered, headers })).status).toBe(401);
+    const delivered = await call(r.webhook, { method: "POST", params: { provider: "fal" }, body: raw, headers });
+    expect(delivered.status).toBe(200);
+    const [frame] = await framesOf(sb.id);
+    expect({ status: frame!.status, provider: frame!.provider }).toEqual({ status: "succeeded", provider: "fal" });
+    expect(existsSync(path.join(storageDir, frame!.originalKey!))).toBe(true);
+    const replay = await call(r.webhook, { method: "POST", params: { provider: "fal" }, body: raw, headers });
+    expect(replay.body.duplicate).toBe(true);
+    expect(state.downloads).toHaveLength(1);
+  });
+
+  it("webhooks for a provider that does not exist or signs none are 404s", async () => {
+    const { webhook } = await routes();
+    expect((await call(webhook, { method: "POST", params: { provider: "midjourney" }, body: "{}" })).status).toBe(404);
+    expect((await call(webhook, { method: "POST", params: { provider: "comfyui" }, body: "{}" })).status).toBe(404);
+  });
+});
+
+describe("chooseProvider", () => {
+  it("a known provider that is not configured is a 400 listing the configured ones", async () => {
+    const { chooseProvider } = await import("@/lib/storyboards/choose-provider");
+    const { parseEnv } = await import("@/lib/config/env");
+    const config = parseEnv({ FAL_KEY: "k:s" });
+    expect(() => chooseProvider("comfyui", config)).toThrow(/"comfyui" is not configured here\. Configured providers: sketch, fal\./);
+    expect(chooseProvider("fal", config).id).toBe("fal");
+    expect(chooseProvider(undefined, config).id).toBe("sketch");
+    // Configured but unable to draw (no PUBLIC_BASE_URL for the service to call back to): also a 400.
+    expect(() => chooseProvider("gpu-service", parseEnv({ GPU_SERVICE_URL: GPU }))).toThrow(/cannot draw here.*PUBLIC_BASE_URL/);
   });
 });
