@@ -83,11 +83,8 @@ export const envSchema = z
         .regex(/^(whsec_)?[A-Za-z0-9+/]+={0,2}$/, "expected whsec_ followed by a base64 key, as Replicate gives it")
         .optional(),
     ),
-    /**
-     * Extra hosts (and their subdomains) frame downloads may come from, comma-separated. Each
-     * adapter already allows its own output hosts (replicate.delivery, fal.media, …).
-     */
-    DOWNLOAD_ALLOWED_HOSTS: z.preprocess(emptyToUndefined, z.string().default("")),
+    /** Hosts (and their subdomains) frame downloads may come from; comma-separated. */
+    DOWNLOAD_ALLOWED_HOSTS: z.preprocess(emptyToUndefined, z.string().default("replicate.delivery")),
     /** Test/bench only: let downloads reach loopback/private addresses and plain http. Never set in production. */
     DOWNLOAD_ALLOW_PRIVATE: bool(false),
     DOWNLOAD_MAX_BYTES: positiveInt(25 * 1024 * 1024),

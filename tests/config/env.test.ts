@@ -10,8 +10,7 @@ describe("parseEnv", () => {
     expect(env.OPENAI_API_KEY).toBeUndefined();
     expect(env.REPLICATE_API_TOKEN).toBeUndefined();
     expect(env.REPLICATE_MODEL).toBe("flux-schnell");
-    // Each adapter brings its own output hosts; the operator's list only adds to them.
-    expect(env.DOWNLOAD_ALLOWED_HOSTS).toBe("");
+    expect(env.DOWNLOAD_ALLOWED_HOSTS).toBe("replicate.delivery");
     expect(env.DOWNLOAD_ALLOW_PRIVATE).toBe(false);
   });
 
