@@ -123,6 +123,8 @@ export interface ImageProvider {
    * starts such frames after the answer (after()), never in the request.
    */
   readonly syncWaitSeconds?: number;
+  /** start() is the whole draw whatever `waitSeconds` says (one synchronous HTTP call): never run it in a request. */
+  readonly synchronousStart?: boolean;
   /** The format asked of the model (absent: webp). */
   readonly outputFormat?: "png" | "webp" | "jpg";
   /**

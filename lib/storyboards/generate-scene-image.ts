@@ -4,7 +4,7 @@ import type { GenerationDeps } from "@/lib/generation/deps";
 import { generateStoryboard } from "@/lib/generation/generate-storyboard";
 import { framesByScene } from "@/lib/generation/latest-frames";
 import { isPending } from "@/lib/generation/progress";
-import { syncWaitSecondsFor, webhookUrlFor } from "@/lib/generation/webhook-url";
+import { webhookUrlFor } from "@/lib/generation/webhook-url";
 import { AppError } from "@/lib/errors";
 import type { FrameRow } from "@/lib/db/schema";
 import { chooseProvider } from "./choose-provider";
@@ -41,9 +41,8 @@ export async function generateSceneImage(
     prompt: args.prompt,
     referenceImageUrl: args.referenceImageUrl,
     // The seed answer carries the prediction id: create now; the output is stored after a poll sees it.
-    // A synchronous provider's create is the whole draw: that one runs after the answer.
-    start: syncWaitSecondsFor(env(), provider) > 1 && !provider.verifyWebhook ? "background" : "inline",
-    syncWaitSeconds: syncWaitSecondsFor(env(), provider),
+    // (A synchronous provider's create is the whole draw: startFrame runs that one after the answer.)
+    start: "inline",
   });
   return started!;
 }

@@ -89,14 +89,15 @@ async function createStoryboard(): Promise<{ id: string; scenes: { id: string; i
 const framesOf = async (storyboardId: string) => listFramesByStoryboard({ db: await (await import("@/lib/db/client")).getDb(), storyboardId });
 
 /** Polls the status route, the clock a minute further each time, until nothing is in flight. */
-async function pollUntilSettled(storyboardId: string) {
+async function pollUntilSettled(storyboardId: string, want = FRAMES) {
   const { status } = await routes();
   for (let i = 0; i < 12; i++) {
     control.offsetMs += 60_000;
     const res = await call(status, { params: { id: storyboardId } });
     expect(res.status).toBe(200);
     const frames = await framesOf(storyboardId);
-    if (frames.length >= FRAMES && frames.every((f) => f.status === "succeeded" || f.status === "failed" || f.status === "canceled")) return;
+    if (frames.filter((f) => f.status === "succeeded").length >= want) return;
+    if (frames.length >= want && frames.every((f) => f.status === "succeeded" || f.status === "failed" || f.status === "canceled")) return;
   }
 }
 
@@ -166,6 +167,24 @@ describe("POST …/generate with a provider", () => {
     const frames = await expectEveryFrameStored(sb.id, "openai-images");
     // The multi-MB data: URL is never persisted on the row.
     expect(frames.every((f) => !JSON.stringify(f).includes("data:image"))).toBe(true);
+  });
+
+  it("openai-images: a transient failure is retried by a later poll, the draw again off the request, then stored", async () => {
+    state.outcome = "failed-transient";
+    const sb = await createStoryboard();
+    const r = await routes();
+    const res = await call(r.generate, { method: "POST", params: { id: sb.id }, body: { provider: "openai-images", sceneIds: [sb.scenes[0]!.id] } });
+    expect(res.status).toBe(202);
+    const [failed] = await framesOf(sb.id);
+    expect({ status: failed!.status, retryDue: failed!.nextAttemptAt !== null }).toEqual({ status: "failed", retryDue: true });
+    state.outcome = "inline";
+    await pollUntilSettled(sb.id, 1);
+    const frames = await framesOf(sb.id);
+    expect(frames.map((f) => [f.attempt, f.status])).toEqual([
+      [1, "failed"],
+      [2, "succeeded"],
+    ]);
+    expect(state.creates).toHaveLength(2);
   });
 
   it("gpu-service: one job for the whole board, its callbacks finish every frame in scene order", async () => {

@@ -48,6 +48,7 @@ export class OpenAIImagesProvider implements ImageProvider {
   readonly pricePerImage: number;
   /** start() is the whole draw: generation runs it after the answer, holding the frame that long. */
   readonly syncWaitSeconds: number;
+  readonly synchronousStart = true;
   private readonly url: string;
 
   constructor(private readonly options: OpenAIImagesOptions) {
