@@ -4,6 +4,7 @@ import { insertFrame } from "@/lib/db/queries/frames";
 import { newId } from "@/lib/db/ids";
 import type { FrameRow, SceneRow, StoryboardRow } from "@/lib/db/schema";
 import { AppError } from "@/lib/errors";
+import { providerFacts } from "@/lib/providers/provider-facts";
 import type { ImageProvider } from "@/lib/providers/types";
 import { runInBackground } from "./background";
 import type { GenerationDeps } from "./deps";
@@ -11,6 +12,7 @@ import { frameInputFor } from "./frame-input";
 import { framesByScene } from "./latest-frames";
 import { isPending } from "./progress";
 import { startAndFollowFrame } from "./follow-frame";
+import { startBoardFrames } from "./start-board";
 import { startFrame } from "./start-frame";
 
 export type GenerateOptions = {
@@ -67,7 +69,7 @@ export async function generateStoryboard(deps: GenerationDeps, options: Generate
   }
   const targets = scenesToGenerate(options.scenes, options.frames, options.sceneIds, options.force);
   const { provider } = options;
-  const outputFormat = provider.id === "sketch" ? "png" : "webp";
+  const { outputFormat } = providerFacts(provider);
   const queued = await Promise.all(
     targets.map((scene) => {
       const id = newId();
@@ -91,19 +93,22 @@ export async function generateStoryboard(deps: GenerationDeps, options: Generate
           attempt: 1,
           input,
           seed: input.seed,
-          unitPrice: provider.model.pricePerImage,
+          unitPrice: providerFacts(provider).pricePerImage,
         },
       });
     }),
   );
   const concurrency = Math.max(1, options.concurrency);
+  // Providers that draw a whole board in one job (the GPU service) start every frame with one call.
+  const board = provider.startBoard ? { prompt: options.prompt ?? options.storyboard.prompt } : null;
   if (options.start === "inline") {
+    if (board && queued.length > 0) return startBoardFrames(deps, provider, queued, board.prompt);
     return pMap(queued, (frame) => startFrame(deps, frame, { finalize: "background" }), { concurrency });
   }
   const waitSeconds = options.syncWaitSeconds ?? 0;
   if (queued.length > 0) {
-    runInBackground(`start ${queued.length} frame(s) of storyboard ${options.storyboard.id}`, () =>
-      pMap(queued, (frame) => startAndFollowFrame(deps, frame, { waitSeconds }), {
+    runInBackground(`start ${queued.length} frame(s) of storyboard ${options.storyboard.id}`, async () =>
+      pMap(board ? await startBoardFrames(deps, provider, queued, board.prompt) : queued, (frame) => startAndFollowFrame(deps, frame, { waitSeconds }), {
         concurrency: waitSeconds > 0 ? Math.max(concurrency, Math.min(queued.length, MAX_OPEN_SYNC_CREATES)) : concurrency,
       }),
     );

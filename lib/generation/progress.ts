@@ -27,8 +27,8 @@ export type GenerationProgress = {
 /** The progress the status route reports (less the per-scene frames), plus the storyboard status. */
 export type ProgressSummary = GenerationProgress & { storyboardStatus: StoryboardStatus };
 
-/** Seconds a frame takes when nothing in this storyboard has finished yet to learn from. */
-const DEFAULT_FRAME_SECONDS: Record<string, number> = { sketch: 1, replicate: 4 };
+/** Seconds a frame takes when nothing has finished yet and the caller names no adapter figure. */
+const DEFAULT_FRAME_SECONDS = 4;
 
 /** Still being drawn: in flight, or failed with the next attempt scheduled. */
 export const isPending = (f: FrameRow) => IN_FLIGHT.includes(f.status) || (f.status === "failed" && f.nextAttemptAt !== null);
@@ -44,6 +44,11 @@ export function summarizeProgress(input: {
   concurrency: number;
   /** Price of one more frame with the active provider (for the estimate). */
   unitPrice: number;
+  /**
+   * Seconds a frame takes when nothing in this storyboard has finished yet to learn from: the
+   * drawing adapter's `providerFacts().expectedSeconds`.
+   */
+  expectedFrameSeconds?: number;
 }): ProgressSummary {
   const { scenes, now } = input;
   const byScene = framesByScene(input.frames);
@@ -84,11 +89,10 @@ export function summarizeProgress(input: {
   }
 
   const finished = input.frames.filter((f) => f.status === "succeeded" && f.completedAt);
-  const provider = input.frames.at(-1)?.provider ?? "sketch";
   const average =
     finished.length > 0
       ? finished.reduce((sum, f) => sum + (f.completedAt!.getTime() - f.createdAt.getTime()) / 1000, 0) / finished.length
-      : (DEFAULT_FRAME_SECONDS[provider] ?? 4);
+      : Math.max(1, input.expectedFrameSeconds ?? DEFAULT_FRAME_SECONDS);
   let eta: number | null = null;
   if (inFlight > 0) {
     const waves = Math.ceil(inFlight / Math.max(1, input.concurrency));

@@ -4,6 +4,7 @@ import { claimFrameLease, updateFrameWithLease } from "@/lib/db/queries/frames";
 import type { FrameRow } from "@/lib/db/schema";
 import { ProviderError } from "@/lib/providers/types";
 import { advance, type Observation } from "./advance";
+import { runInBackground } from "./background";
 import { firstCheckAt } from "./check-schedule";
 import type { GenerationDeps } from "./deps";
 import { finalizeFrame } from "./finalize-frame";
@@ -20,6 +21,19 @@ export type StartFrameOptions = {
  * request and a poll that found the frame stuck) call the provider once.
  */
 export async function startFrame(deps: GenerationDeps, frame: FrameRow, options: StartFrameOptions = {}): Promise<FrameRow> {
+  // A synchronous adapter's start is the whole draw: a request's start (a poll taking over, a due
+  // retry, an inline create) hands it to background work, holding the frame for as long as it may take.
+  let provider: ReturnType<GenerationDeps["providerFor"]> | null = null;
+  try {
+    provider = deps.providerFor(frame);
+  } catch {
+    // Not configured any more: the start below records that failure on the frame.
+  }
+  if (provider?.synchronousStart && options.waitSeconds === undefined) {
+    const waitSeconds = Math.max(1, provider.syncWaitSeconds ?? 0);
+    runInBackground(`start frame ${frame.id}`, () => startFrame(deps, frame, { waitSeconds, finalize: "inline" }));
+    return frame;
+  }
   const token = randomUUID();
   const claimed = await claimFrameLease({
     db: deps.db,

@@ -24,6 +24,9 @@ export class SketchProvider implements ImageProvider {
   readonly expectedSeconds = 0.5;
   readonly allowedDownloadHosts: readonly string[] = [];
   readonly pricePerImage = 0;
+  /** Answers at once in sync mode. */
+  readonly syncWaitSeconds = 1;
+  readonly outputFormat = "png" as const;
   // What recent inputs depict: the poll, the render and the finalizer each ask about one frame,
   // and a composition costs a few milliseconds.
   private readonly depictsCache = new Map<string, string[]>();

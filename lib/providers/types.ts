@@ -118,6 +118,16 @@ export interface ImageProvider {
   /** US dollars per image with the current model (the model's price; 0 for embedded renderers). */
   readonly pricePerImage?: number;
   /**
+   * Sync mode: how long a start may hold its create open for the output (0/absent: a plain create
+   * that answers at once). Synchronous APIs set the time one call may take. Above 0, generation
+   * starts such frames after the answer (after()), never in the request.
+   */
+  readonly syncWaitSeconds?: number;
+  /** start() is the whole draw whatever `waitSeconds` says (one synchronous HTTP call): never run it in a request. */
+  readonly synchronousStart?: boolean;
+  /** The format asked of the model (absent: webp). */
+  readonly outputFormat?: "png" | "webp" | "jpg";
+  /**
    * Checks a webhook delivery's signature over the raw body (providers that sign their webhooks).
    * Absent: the provider sends no signed webhooks and the webhook route refuses its deliveries.
    */

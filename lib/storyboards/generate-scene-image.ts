@@ -6,8 +6,8 @@ import { framesByScene } from "@/lib/generation/latest-frames";
 import { isPending } from "@/lib/generation/progress";
 import { webhookUrlFor } from "@/lib/generation/webhook-url";
 import { AppError } from "@/lib/errors";
-import { activeProvider } from "@/lib/providers/get-provider";
 import type { FrameRow } from "@/lib/db/schema";
+import { chooseProvider } from "./choose-provider";
 import { assertUnlocked } from "./edit-log";
 import { loadStoryboardOrThrow } from "./load-storyboard";
 
@@ -28,7 +28,7 @@ export async function generateSceneImage(
   if (latest && isPending(latest) && latest.input.prompt === args.prompt && latest.input.referenceImageUrl === args.referenceImageUrl) {
     return latest;
   }
-  const provider = activeProvider();
+  const provider = chooseProvider(undefined);
   const [started] = await generateStoryboard(deps, {
     ...loaded,
     // Without this scene's frames, a frame still drawing for it does not hold the new one back.
@@ -37,10 +37,11 @@ export async function generateSceneImage(
     force: true,
     provider,
     concurrency: 1,
-    webhookUrlFor: webhookUrlFor(env(), provider.id),
+    webhookUrlFor: webhookUrlFor(env(), provider),
     prompt: args.prompt,
     referenceImageUrl: args.referenceImageUrl,
     // The seed answer carries the prediction id: create now; the output is stored after a poll sees it.
+    // (A synchronous provider's create is the whole draw: startFrame runs that one after the answer.)
     start: "inline",
   });
   return started!;

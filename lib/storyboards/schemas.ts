@@ -74,6 +74,8 @@ export const reorderSchema = z.strictObject({
 export const generateSchema = z.strictObject({
   sceneIds: z.array(idSchema).min(1).max(200).optional(),
   force: z.boolean().default(false),
+  /** Draw with this configured provider (GET /api/providers lists them); the active one when absent. */
+  provider: z.string().trim().min(1).max(64).optional(),
 });
 
 /** If-Match: "3", W/"3" or 3 — the revision the client's copy is at. */

@@ -5,8 +5,8 @@ import type { GenerationDeps } from "@/lib/generation/deps";
 import { generateStoryboard } from "@/lib/generation/generate-storyboard";
 import { pollStoryboard, syncStoryboardStatus } from "@/lib/generation/poll-storyboard";
 import { syncWaitSecondsFor, webhookUrlFor } from "@/lib/generation/webhook-url";
-import { activeProvider } from "@/lib/providers/get-provider";
 import type { GenerateResponseDto, StoryboardProgressDto } from "./dto";
+import { chooseProvider } from "./choose-provider";
 import { assertUnlocked } from "./edit-log";
 import { loadStoryboardOrThrow, type LoadedStoryboard } from "./load-storyboard";
 import { summarize } from "./summarize";
@@ -15,21 +15,21 @@ import { toProgressDto } from "./to-dto";
 /** POST …/generate: queue and start frames for the scenes that need one. */
 export async function startStoryboardGeneration(
   deps: GenerationDeps,
-  args: { workspaceId: string; storyboardId: string; sceneIds?: string[]; force: boolean },
+  args: { workspaceId: string; storyboardId: string; sceneIds?: string[]; force: boolean; provider?: string },
 ): Promise<GenerateResponseDto> {
   const loaded = await loadStoryboardOrThrow({ db: deps.db, workspaceId: args.workspaceId, id: args.storyboardId });
   assertUnlocked(loaded.storyboard);
-  const provider = activeProvider();
+  const provider = chooseProvider(args.provider);
   // Sync mode (the default, and the sketch renderer) starts, waits and stores after the answer;
   // without it (webhooks, or turned off) creates are quick and the answer carries prediction ids.
-  const syncWaitSeconds = syncWaitSecondsFor(env(), provider.id);
+  const syncWaitSeconds = syncWaitSecondsFor(env(), provider);
   const started = await generateStoryboard(deps, {
     ...loaded,
     sceneIds: args.sceneIds,
     force: args.force,
     provider,
     concurrency: env().GENERATION_CONCURRENCY,
-    webhookUrlFor: webhookUrlFor(env(), provider.id),
+    webhookUrlFor: webhookUrlFor(env(), provider),
     start: syncWaitSeconds > 0 ? "background" : "inline",
     syncWaitSeconds,
   });

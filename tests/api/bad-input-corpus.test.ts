@@ -193,7 +193,7 @@ describe("bad-input corpus over every route in app/api", () => {
       "POST /api/storyboards/[id]/scenes": () => ({ afterSceneId: null, description: "d", imagePrompt: "p", dialogue: "hi", notes: "n" }),
       "PATCH /api/storyboards/[id]/scenes/[sceneId]": () => ({ description: "d", imagePrompt: "p", dialogue: "hi", notes: "n" }),
       "POST /api/storyboards/[id]/scenes/reorder": () => ({ sceneIds: [...sceneIds].reverse() }),
-      "POST /api/storyboards/[id]/generate": () => ({ sceneIds: [sceneIds[0]], force: true }),
+      "POST /api/storyboards/[id]/generate": () => ({ sceneIds: [sceneIds[0]], force: true, provider: "sketch" }),
       "POST /api/storyboards/import": () => exported,
       "POST /api/storyboards/[id]/approve": () => ({ force: true }),
       "POST /api/storyboards/[id]/history/[editId]/restore": () => ({ to: "before" }),
@@ -201,7 +201,8 @@ describe("bad-input corpus over every route in app/api", () => {
     for (const r of routes.filter(readsBody)) {
       for (const method of (Object.keys(r.handlers) as Method[]).filter((m) => m !== "GET" && m !== "DELETE")) {
         const key = `${method} ${r.pattern}`;
-        if (r.pattern === "/api/webhooks/replicate") continue; // signed: every unsigned body is refused above
+        // signed: every unsigned body is refused above
+        if (r.pattern === "/api/webhooks/replicate" || r.pattern === "/api/webhooks/[provider]") continue;
         if (BINARY_BODY.has(r.pattern)) continue; // no JSON text fields to sweep
         // Answers only a configured GPU service's job in flight (404 otherwise): its text fields are
         // swept in tests/providers/gpu-service.test.ts against a real job.

@@ -56,13 +56,14 @@ const failedForGood = (sceneId: string) =>
 
 const scenes = (n: number) => Array.from({ length: n }, (_, i) => ({ id: `s${i + 1}`, order: i + 1 }));
 
-const summarize = (input: { n: number; frames: FrameRow[]; now?: Date; concurrency?: number; unitPrice?: number }) =>
+const summarize = (input: { n: number; frames: FrameRow[]; now?: Date; concurrency?: number; unitPrice?: number; expectedFrameSeconds?: number }) =>
   summarizeProgress({
     scenes: scenes(input.n),
     frames: input.frames,
     now: input.now ?? t(60),
     concurrency: input.concurrency ?? 6,
     unitPrice: input.unitPrice ?? 0.003,
+    ...(input.expectedFrameSeconds !== undefined ? { expectedFrameSeconds: input.expectedFrameSeconds } : {}),
   });
 
 describe("summarizeProgress", () => {
@@ -149,14 +150,16 @@ describe("summarizeProgress", () => {
     expect(summarize({ n: 6, frames: base, now: t(400), concurrency: 6 }).estimatedCompletionSeconds).toBe(2);
   });
 
-  it("generating with nothing finished yet: the provider's default frame time (Replicate 4 s, sketch 1 s)", () => {
-    const replicate = summarize({ n: 2, frames: [frame("s1", { createdAt: t(60) }), frame("s2", { createdAt: t(60) })], now: t(60) });
-    expect(replicate.estimatedCompletionSeconds).toBe(4);
+  it("generating with nothing finished yet: the drawing adapter's expected frame time (at least 1 s; 4 s when unknown)", () => {
+    const frames = [frame("s1", { createdAt: t(60) }), frame("s2", { createdAt: t(60) })];
+    expect(summarize({ n: 2, frames, now: t(60) }).estimatedCompletionSeconds).toBe(4);
+    expect(summarize({ n: 2, frames, now: t(60), expectedFrameSeconds: 20 }).estimatedCompletionSeconds).toBe(20);
     const sketch = summarize({
       n: 1,
       frames: [frame("s1", { provider: "sketch", model: "sketch", unitPrice: 0, createdAt: t(60) })],
       now: t(60),
       unitPrice: 0,
+      expectedFrameSeconds: 0.5,
     });
     expect(sketch.estimatedCompletionSeconds).toBe(1);
     expect(sketch.cost).toEqual({ estimated: 0, actual: 0, currency: "USD" });

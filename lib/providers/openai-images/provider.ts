@@ -46,11 +46,15 @@ export class OpenAIImagesProvider implements ImageProvider {
   readonly expectedSeconds: number;
   readonly allowedDownloadHosts: readonly string[];
   readonly pricePerImage: number;
+  /** start() is the whole draw: generation runs it after the answer, holding the frame that long. */
+  readonly syncWaitSeconds: number;
+  readonly synchronousStart = true;
   private readonly url: string;
 
   constructor(private readonly options: OpenAIImagesOptions) {
     this.url = `${options.baseUrl.replace(/\/+$/, "")}/images/generations`;
     this.pricePerImage = PRICES[options.model] ?? 0;
+    this.syncWaitSeconds = Math.ceil((options.timeoutMs ?? 180_000) / 1000);
     this.expectedSeconds = /^gpt-image/.test(options.model) ? 30 : 12;
     this.allowedDownloadHosts = options.download.allowedHosts;
     this.model = {

@@ -27,7 +27,7 @@ export const replicateEntry: ProviderEntry = {
       });
     }
     const policy = policyWith(downloadPolicy(config), { hosts: REPLICATE_OUTPUT_HOSTS });
-    const key = JSON.stringify([config.REPLICATE_API_TOKEN, config.REPLICATE_BASE_URL, config.REPLICATE_WEBHOOK_SECRET, modelKey, policy]);
+    const key = JSON.stringify([config.REPLICATE_API_TOKEN, config.REPLICATE_BASE_URL, config.REPLICATE_WEBHOOK_SECRET, config.REPLICATE_SYNC_WAIT_SECONDS, modelKey, policy]);
     let provider = cache.get(key);
     if (!provider) {
       provider = new ReplicateProvider({
@@ -35,6 +35,7 @@ export const replicateEntry: ProviderEntry = {
         baseUrl: config.REPLICATE_BASE_URL,
         model: resolveReplicateModel(modelKey),
         download: policy,
+        syncWaitSeconds: config.REPLICATE_SYNC_WAIT_SECONDS,
         ...(config.REPLICATE_WEBHOOK_SECRET ? { webhookSecret: config.REPLICATE_WEBHOOK_SECRET } : {}),
       });
       cache.set(key, provider);

@@ -118,6 +118,8 @@ export type ReplicateProviderOptions = {
   webhookSecret?: string;
   /** Clock for the webhook timestamp check (tests pass their own). */
   now?: () => Date;
+  /** REPLICATE_SYNC_WAIT_SECONDS: how long a create may wait for its output (Prefer: wait). */
+  syncWaitSeconds?: number;
 };
 
 export class ReplicateProvider implements ImageProvider {
@@ -126,6 +128,7 @@ export class ReplicateProvider implements ImageProvider {
   readonly expectedSeconds: number;
   readonly allowedDownloadHosts: readonly string[];
   readonly pricePerImage: number;
+  readonly syncWaitSeconds: number;
   private readonly client: Replicate;
   private readonly download: DownloadPolicy;
   private readonly webhookSecret: string | undefined;
@@ -140,6 +143,7 @@ export class ReplicateProvider implements ImageProvider {
     this.allowedDownloadHosts = options.download.allowedHosts;
     this.pricePerImage = options.model.pricePerImage;
     this.webhookSecret = options.webhookSecret;
+    this.syncWaitSeconds = options.syncWaitSeconds ?? 0;
     this.now = options.now ?? (() => new Date());
     this.client = new Replicate({
       auth: options.token,

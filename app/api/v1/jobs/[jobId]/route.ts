@@ -1,11 +1,12 @@
 import { env } from "@/lib/config/env";
-import { getDb } from "@/lib/db/client";
 import { gpuJobStore } from "@/lib/db/queries/gpu-jobs";
+import { appGenerationDeps } from "@/lib/generation/app-deps";
+import { observePredictions } from "@/lib/generation/observe-predictions";
 import { AppError } from "@/lib/errors";
 import { readJsonBody } from "@/lib/http/body";
 import { json, route } from "@/lib/http/respond";
 import { applyGpuCallback } from "@/lib/providers/gpu-service/apply-callback";
-import { GPU_JOB_ID } from "@/lib/providers/gpu-service/provider";
+import { GPU_JOB_ID, gpuPredictionId } from "@/lib/providers/gpu-service/provider";
 
 type Ctx = RouteContext<"/api/v1/jobs/[jobId]">;
 
@@ -15,8 +16,9 @@ export const PATCH = route(async (request, ctx: Ctx) => {
   if (!config.GPU_SERVICE_URL) throw new AppError("NOT_FOUND", "No GPU service is configured.");
   const { jobId } = await ctx.params;
   if (!GPU_JOB_ID.test(jobId)) throw new AppError("NOT_FOUND", "No such GPU job.");
+  const deps = await appGenerationDeps();
   const job = await applyGpuCallback({
-    store: gpuJobStore(await getDb()),
+    store: gpuJobStore(deps.db),
     serviceUrl: config.GPU_SERVICE_URL,
     secret: config.GPU_SERVICE_SECRET,
     jobId,
@@ -24,5 +26,7 @@ export const PATCH = route(async (request, ctx: Ctx) => {
     body: await readJsonBody(request, 64 * 1024),
     now: new Date(),
   });
+  // The job moved: its frames (prediction `{jobId}.{i}`) take the news now rather than at their next poll.
+  await observePredictions(deps, job.prompts.map((_, i) => gpuPredictionId(jobId, i)));
   return json({ success: true, job: { id: job.id, status: job.status, progress: job.progress } });
 });
