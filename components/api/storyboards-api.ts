@@ -79,11 +79,15 @@ export async function reorderScenes(id: string, sceneIds: string[]): Promise<Sto
   ).storyboard;
 }
 
-export async function generateFrames(
-  id: string,
-  input: { sceneIds?: string[]; force?: boolean } = {},
-): Promise<GenerateResponseDto> {
+export type GenerateInput = { sceneIds?: string[]; force?: boolean; provider?: string };
+
+export async function generateFrames(id: string, input: GenerateInput = {}): Promise<GenerateResponseDto> {
   return fetchJson<GenerateResponseDto>(`${base(id)}/generate`, { method: "POST", json: input });
+}
+
+/** The image providers this instance can draw with (GET /api/providers), the active one marked. */
+export async function listProviders(signal?: AbortSignal): Promise<{ id: string; label: string; active: boolean }[]> {
+  return (await fetchJson<{ providers: { id: string; label: string; active: boolean }[] }>("/api/providers", { signal })).providers;
 }
 
 export async function getProgress(id: string, signal?: AbortSignal): Promise<StoryboardProgressDto> {

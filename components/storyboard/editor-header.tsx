@@ -1,5 +1,6 @@
 "use client";
 
+import type { ReactNode } from "react";
 import Link from "next/link";
 import { Button, buttonClasses } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
@@ -27,6 +28,8 @@ type Props = {
   onAspect: (ratio: AspectRatio) => void;
   onApprove: (approved: boolean) => void;
   onGenerateAll: () => void;
+  /** The image-provider choice for new drawings (renders nothing with a single provider). */
+  providerPicker?: ReactNode;
 };
 
 const TONE_BAR: Record<ProgressTone, string> = {
@@ -145,6 +148,7 @@ export function EditorHeader({
   onAspect,
   onApprove,
   onGenerateAll,
+  providerPicker,
 }: Props) {
   const approved = sb.approvedAt !== null;
   const cost = formatCost(sb.cost);
@@ -160,6 +164,7 @@ export function EditorHeader({
           <TitleInput title={sb.title} onSave={onTitle} />
         </div>
         <div className="ml-auto flex items-center gap-1.5 sm:gap-2">
+          {providerPicker}
           <Button
             variant={canGenerate ? "primary" : "secondary"}
             onClick={onGenerateAll}

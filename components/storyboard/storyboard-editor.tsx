@@ -16,7 +16,9 @@ import { SceneGrid } from "./scene-grid";
 import { generateAllAction } from "./scene-state";
 import { TimelineStrip } from "./timeline-strip";
 import { useStoryboardActions } from "./use-storyboard-actions";
+import { useProviderChoice } from "./use-provider-choice";
 import { useStoryboardProgress } from "./use-storyboard-progress";
+import { ProviderPicker } from "./provider-picker";
 
 // The inspector is only needed once a scene is opened: it loads then (or as the pointer or focus
 // first reaches the scenes, so it is usually there by the click), not with the editor.
@@ -66,7 +68,8 @@ export function StoryboardEditor({ initialStoryboard }: { initialStoryboard: Sto
   }, [qc, id, initialStoryboard]);
 
   const poll = useStoryboardProgress(id);
-  const actions = useStoryboardActions({ storyboardId: id, restartPolling: poll.restart });
+  const choice = useProviderChoice(hydrated);
+  const actions = useStoryboardActions({ storyboardId: id, restartPolling: poll.restart, provider: choice.provider });
   const storyboard = useMemo(
     () => mergeProgress(cached, poll.progress, actions.selection),
     [cached, poll.progress, actions.selection],
@@ -160,6 +163,7 @@ export function StoryboardEditor({ initialStoryboard }: { initialStoryboard: Sto
           await actions.flushDeletes();
           await actions.generate();
         }}
+        providerPicker={<ProviderPicker providers={choice.providers} value={choice.provider} onValueChange={choice.setProvider} />}
       />
       <div className="flex min-h-0 flex-1">
         <main
