@@ -115,6 +115,7 @@ export async function renderStoryboardPdf(
   const cover = doc.addPage([geometry.width, geometry.height]);
   await drawCover(doc, cover, geometry, sb, scenes, read, fonts, now);
   drawFooter(cover, geometry, fonts, sb.title, 1, totalPages, null);
+  drawCredits(cover, geometry, fonts, sb.credits ?? []);
 
   const perPage = panelsPerPage(layout);
   for (let first = 0, pageNo = 2; first < scenes.length; first += perPage, pageNo++) {
@@ -280,6 +281,16 @@ function drawFooter(
   const titleRoom = content.width / 2 - rangeWidth / 2 - 16;
   const shortTitle = fitLine(title, (t) => widthOf(fonts.semibold, t, size), titleRoom);
   text(page, shortTitle, content.x, geometry.footerBaseline, fonts.semibold, size, BODY);
+}
+
+/** The artwork's attribution (CC BY icons), in small print just above the cover's footer rule. */
+function drawCredits(page: PDFPage, geometry: PageGeometry, fonts: Fonts, lines: readonly string[]): void {
+  const { content } = geometry;
+  const size = 6.5;
+  [...lines].reverse().forEach((line, i) => {
+    const shown = fitLine(line, (t) => widthOf(fonts.regular, t, size), content.width);
+    text(page, shown, content.x, geometry.footerRuleY + 6 + i * (size * 1.4), fonts.regular, size, FAINT);
+  });
 }
 
 /**

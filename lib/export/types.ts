@@ -47,6 +47,11 @@ export type ExportStoryboard = {
   styleBible: unknown;
   characters: unknown;
   scenes: ExportScene[];
+  /**
+   * Attribution the frames' artwork asks for (the sketch renderer's CC BY icons), one line each;
+   * exports print it. Empty or absent when nothing drawn needs credit.
+   */
+  credits?: string[];
 };
 
 /** Reads a stored object's bytes (the Storage of lib/storage, injected so exports stay testable). */

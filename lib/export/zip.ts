@@ -116,6 +116,7 @@ async function fillArchive(
     ].join("\n");
     archive.append(text, { name: "MISSING.txt", date: now });
   }
+  if (sb.credits?.length) archive.append(`${sb.credits.join("\n")}\n`, { name: "CREDITS.txt", date: now });
   await archive.finalize();
 }
 

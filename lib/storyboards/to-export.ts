@@ -3,6 +3,7 @@ import type { BundleFrame } from "@/lib/export/bundle";
 import type { ExportStoryboard, ReadObject } from "@/lib/export/types";
 import { framesByScene, selectedFrameOf } from "@/lib/generation/latest-frames";
 import { AppError } from "@/lib/errors";
+import { creditsForDepicts } from "@/lib/providers/sketch/icons/icon-index";
 import type { Storage } from "@/lib/storage/types";
 import type { LoadedStoryboard } from "./load-storyboard";
 import { sceneFieldsOf, storyboardFieldsOf } from "./row-fields";
@@ -10,9 +11,11 @@ import { sceneFieldsOf, storyboardFieldsOf } from "./row-fields";
 /** The storyboard as the exporters see it: each scene with its selected stored frame (or none). */
 export function toExportStoryboard({ storyboard: s, scenes, frames }: LoadedStoryboard): ExportStoryboard {
   const byScene = framesByScene(frames);
+  const selected = scenes.map((scene) => selectedFrameOf(scene.selectedFrameId, byScene.get(scene.id)?.succeeded ?? []));
   return {
     ...storyboardFieldsOf(s),
     createdAt: s.createdAt,
+    credits: creditsForDepicts(selected.flatMap((f) => f?.depicts ?? [])).lines,
     scenes: [...scenes]
       .sort((a, b) => a.order - b.order)
       .map((scene) => {

@@ -93,3 +93,15 @@ describe("export and import routes", () => {
     expect((await exportAs("missing", "format=pdf")).status).toBe(404);
   });
 });
+
+describe("credits travel with the frames", () => {
+  it("a drawn board whose frames depict game-icons art exports a ZIP with CREDITS.txt naming game-icons.net (CC BY 3.0)", async () => {
+    const { readZip } = await import("@/tests/export/zip-reader");
+    const id = await drawnStoryboard("An old lighthouse keeper and a seagull who steals his sandwich every morning", 4);
+    const res = await exportAs(id, "format=zip");
+    expect(res.status).toBe(200);
+    const entries = readZip(Buffer.from(await res.arrayBuffer()));
+    const credits = entries.find((e) => e.name === "CREDITS.txt")?.data.toString("utf8") ?? "";
+    expect(credits).toMatch(/game-icons\.net, CC BY 3\.0/);
+  });
+});

@@ -146,3 +146,15 @@ describe("renderStoryboardPdf", () => {
     expect(bytes.byteLength).toBeLessThan(80_000);
   });
 });
+
+describe("credits for the artwork", () => {
+  it.skipIf(!hasPdftotext)("prints the icons' attribution on the cover when the frames carry CC BY art", async () => {
+    const fixture = await buildStoryboard({ scenes: 3 });
+    const credits = ["Icons made by Delapouite, Lorc from game-icons.net, CC BY 3.0.", "Material Design Icons by Pictogrammers, Apache-2.0."];
+    const text = await pdfText(await renderStoryboardPdf({ ...fixture.sb, credits }, fixture.read, { now: FIXTURE_NOW }));
+    expect(text.replace(/\s+/g, " ")).toContain("Icons made by Delapouite, Lorc from game-icons.net, CC BY 3.0.");
+    expect(text.replace(/\s+/g, " ")).toContain("Material Design Icons by Pictogrammers, Apache-2.0.");
+    const none = await pdfText(await renderStoryboardPdf(fixture.sb, fixture.read, { now: FIXTURE_NOW }));
+    expect(none).not.toContain("CC BY");
+  });
+});

@@ -131,3 +131,14 @@ describe("streamStoryboardZip", () => {
     expect(after).toBeLessThan(8);
   });
 });
+
+describe("CREDITS.txt", () => {
+  it("is written when the frames' artwork asks for attribution, and only then", async () => {
+    const fixture = await buildStoryboard({ scenes: 2 });
+    const credits = ["Icons made by Lorc from game-icons.net, CC BY 3.0."];
+    const withCredits = readZip(await collect(streamStoryboardZip({ ...fixture.sb, credits }, fixture.read, { now: FIXTURE_NOW })));
+    expect(withCredits.find((e) => e.name === "CREDITS.txt")?.data.toString("utf8")).toBe(`${credits[0]}\n`);
+    const without = readZip(await collect(streamStoryboardZip(fixture.sb, fixture.read, { now: FIXTURE_NOW })));
+    expect(without.some((e) => e.name === "CREDITS.txt")).toBe(false);
+  });
+});
