@@ -77,7 +77,9 @@ export function sketchSceneOf(input: ImageInput): SketchScene {
     if (!as) continue;
     const named = nouns.find((n) => n.noun === as.noun);
     // "Pixel the cat hisses": the description's cat is the character.
-    if (named) named.character = as.character;
+    // A cast member is on screen whether or not the description repeats its species: the
+    // prompt's "Cat: fat ginger tabby…" is the character, in this scene.
+    if (named) Object.assign(named, { character: as.character, inDescription: true, at: Math.min(named.at, -1) });
     else nouns.push({ ...as, at: -1, inDescription: true });
   }
   nouns.sort((a, b) => a.at - b.at);

@@ -1,0 +1,48 @@
+import { describe, expect, it } from "vitest";
+import type { Character, ShotType } from "@/lib/planner/schema";
+import { sketchDepicts } from "@/lib/providers/sketch/render-sketch";
+import { creatureOf } from "@/lib/providers/sketch/icons/cast-looks";
+import type { ImageInput } from "@/lib/providers/types";
+import { STYLE } from "./fixtures";
+
+// Issue 13: what the planner's scenes name, the frame draws — the visible cast above all.
+
+const CAT: Character = { name: "Cat", look: "fat ginger tabby with a torn left ear", wardrobe: "a thin red collar with a brass bell" };
+const FOX: Character = { name: "Fox", look: "lean red fox with a white-tipped brush and black stockings", wardrobe: "nothing but its own coat" };
+const BAKER: Character = { name: "Baker", look: "small, upright baker around fifty, dark curls pulled back", wardrobe: "a flour-dusted apron over rolled sleeves" };
+const KOFI: Character = { name: "Kofi", look: "slight, quick-moving person in their early forties, cropped dark hair, weathered skin and deep laugh lines", wardrobe: "an olive field jacket" };
+const DANI: Character = { name: "Dani", look: "broad-shouldered person well past seventy, thin white hair", wardrobe: "a yellow raincoat over a striped shirt" };
+
+function input(description: string, shotType: ShotType, characters: Character[], seed = 1): ImageInput {
+  const prompt = `${description} ${characters.map((c) => `${c.name}: ${c.look}, wearing ${c.wardrobe}.`).join(" ")}`;
+  return {
+    prompt,
+    aspectRatio: "16:9",
+    seed,
+    outputFormat: "png",
+    referenceImageUrl: null,
+    webhookUrl: null,
+    scene: { number: 2, description, shotType, cameraMove: "static", narrativeRole: null, durationSeconds: 3, characters, style: STYLE, diagram: null },
+  };
+}
+
+describe("cast coverage", () => {
+  it("a cast animal whose look names another word for its species is drawn, not a box", () => {
+    for (const shot of ["medium", "close-up", "wide", "pov"] as const) {
+      const d = sketchDepicts(input("A sound, a shape, a chance: the cat notices what no one else has, and its world tilts.", shot, [CAT]));
+      expect(d, shot).toContain("Cat");
+      expect(d, shot).not.toContain("box");
+    }
+  });
+
+  it("a look that says 'person' is a person, whatever else it names", () => {
+    expect(creatureOf(KOFI)).toBeNull();
+    expect(creatureOf(FOX)?.noun).toMatch(/fox/);
+  });
+
+  it("verbs and light words of a description are not drawn as things", () => {
+    const d = sketchDepicts(input("The cat on a sunlit windowsill, dozing; dust turning in a shaft of light. Hold on the cat.", "wide", [CAT]));
+    expect(d).toContain("Cat");
+    for (const junk of ["turning", "shaft", "hold", "dust"]) expect(d).not.toContain(junk);
+  });
+});
