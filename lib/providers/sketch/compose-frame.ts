@@ -11,6 +11,7 @@ import { closeUp, extremeCloseUp, insert, overTheShoulder, pov } from "./shots-c
 import { mediumShot, wideShot } from "./shots-wide";
 import { castLooks, castTraits, creatureOf, type Look } from "./icons/cast-looks";
 import { drawIconBackground, drawIconForeground, drawIconInsert, iconNouns, planIcons, SETTING_NOUNS, type IconLayer, type IconScene } from "./icons/compose-icons";
+import { lookupNoun } from "./icons/icon-index";
 import { readSceneNouns, type SceneNoun } from "./icons/scene-nouns";
 import { drawSetting } from "./settings";
 import { PROP_WORDS, readSceneWords, traitsOfCharacter, type PropKind, type SceneWords } from "./words";
@@ -339,6 +340,8 @@ function depictsOf(scene: SketchScene, drawn: readonly string[], placed: Readonl
     ...(scene.words.rain ? ["storm", "rain", "thunderstorm", "downpour"] : []),
   ]);
   for (const n of scene.nouns) if (n.inDescription && scenery.has(n.noun)) add(n.noun);
+  // Setting words the noun index doesn't hold or skips ("village", "café", "water").
+  for (const w of scenery) if ((!lookupNoun(w) || w === "water") && new RegExp(`(?<!\\p{L})${w}s?(?!\\p{L})(?!\\s+(?:white|black|grey|gray|backdrop|background))`, "iu").test(scene.descriptionLower)) add(w);
   return out;
 }
 

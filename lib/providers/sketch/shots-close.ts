@@ -158,7 +158,10 @@ export function extremeCloseUp(c: Ctx): Pt {
     }
     return [cx, by - s / 2];
   }
-  // An eye, the whole width.
+  // Two of the cast and no object: a tight two-shot, both faces in frame.
+  if (cast.length > 1) return closeUp(c);
+  // An eye, the whole width: the character's (it counts as them in `depicts`).
+  if (cast.length) pen.drawn.push("figure");
   const w = Math.min(panel.w * 0.62, panel.h * 1.25);
   const cx = panel.x + panel.w * 0.5;
   const cy = panel.y + panel.h * 0.56;

@@ -45,4 +45,22 @@ describe("cast coverage", () => {
     expect(d).toContain("Cat");
     for (const junk of ["turning", "shaft", "hold", "dust"]) expect(d).not.toContain(junk);
   });
+
+  it("a person in a place the tables don't know is drawn in every wide, and two cast in an extreme close-up are both shown", () => {
+    for (const shot of ["wide", "extreme-wide", "medium"] as const) expect(sketchDepicts(input("Lisbon, vast and still — wind moving through everything. Kofi, small at its edge.", shot, [KOFI])), shot).toContain("Kofi");
+    const d = sketchDepicts(input("Reaction: Kofi takes in Dani — says nothing, their eyes going to Lisbon. A long beat.", "extreme-close-up", [KOFI, DANI]));
+    expect(d).toEqual(expect.arrayContaining(["Kofi", "Dani"]));
+    expect(sketchDepicts(input("Close on Kofi's eyes. A long beat.", "extreme-close-up", [KOFI]))).toContain("Kofi");
+  });
+
+  it("an animal and a person in a close-up are both drawn", () => {
+    const d = sketchDepicts(input("Cornered at last: the fox and the baker face each other, breathing hard.", "close-up", [FOX, BAKER]));
+    expect(d).toEqual(expect.arrayContaining(["Fox", "Baker"]));
+  });
+
+  it("an app is shown on a phone, a solar roof on a house, the village the setting draws is named", () => {
+    expect(sketchDepicts(input("Reveal: Kopi, a savings app, slides into frame and takes the light.", "medium", []))).toContain("phone");
+    expect(sketchDepicts(input("Insert: SunTile, the solar roof, up close.", "insert", []))).toEqual(expect.arrayContaining([expect.stringMatching(/roof/)]));
+    expect(sketchDepicts(input("Kofi in the village, going about an ordinary day.", "wide", [KOFI]))).toEqual(expect.arrayContaining(["Kofi", "village"]));
+  });
 });

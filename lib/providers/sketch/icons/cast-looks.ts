@@ -35,7 +35,7 @@ export function creatureOf(c: Character): SceneNoun | null {
   return { ...first, character: c.name };
 }
 
-const PERSON_LOOK = /^(?:[\p{L}'’-]+,?\s+){0,4}(person|people|human|man|woman|boy|girl|child|kid|teen|teenager|adult)\b/u;
+const PERSON_LOOK = /^(?:[\p{L}'’-]+,?\s+){0,4}(person|people|human|man|woman|boy|girl|child|kid|teen|teenager|adult)\b|\b(in (his|her|their) (early |mid-|mid |late )?\p{L}+ies|(around|about|over|nearly|well past) (twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)|years old|his|her)\b/u;
 
 const ROBOTS = new Set(["robot", "android", "robot vacuum", "automaton", "droid", "cyborg"]);
 

@@ -101,10 +101,18 @@ function looksLikeVerb(toks: readonly Token[], i: number, names: ReadonlySet<str
 // Parts named after their whole ("compass needle", "pot lid"): the whole is what to draw.
 const PARTS = new Set(["needle", "lid", "handle", "screen", "wheel", "wheels", "door", "window", "seat", "strap", "button", "string", "tail", "blade", "roof", "deck", "bow", "stern", "mast", "sail", "engine"]);
 
+const ALIASES: Record<string, string> = { roof: "house", "solar roof": "house", rooftop: "house", farmhouses: "farmhouse", porridge: "bowl" };
+
 function lookup(phrase: string): { noun: string; entry: NonNullable<ReturnType<typeof lookupNoun>> } | null {
   for (const s of singulars(phrase)) {
     const e = lookupNoun(s);
     if (e) return { noun: s, entry: e };
+  }
+  // Things drawn by another's icon ("a solar roof" is a house's roof).
+  const alias = ALIASES[phrase];
+  if (alias) {
+    const e = lookupNoun(alias);
+    if (e) return { noun: phrase, entry: { ...e, noun: phrase } };
   }
   // "school-run", "e-bike": try the hyphenated word as words.
   if (phrase.includes("-")) {
