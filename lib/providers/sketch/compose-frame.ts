@@ -127,6 +127,19 @@ export function sketchSceneOf(input: ImageInput): SketchScene {
       }
     }
   }
+  // "keeps a frightened boy company": one person the cast isn't, named with an article, joins them
+  // (a close framing has room for two).
+  if (people.length && shot !== "insert" && shot !== "extreme-close-up" && shot !== "pov") {
+    const castText = people.map((c) => `${c.name} ${c.look} ${c.wardrobe}`.toLowerCase()).join(" ");
+    const room = shot === "close-up" || shot === "over-the-shoulder" ? 2 : 4;
+    for (const n of nouns) {
+      if (n.category !== "person" || !n.inDescription || n.plural || n.at < 0 || castText.includes(n.noun) || castNames.includes(n.noun)) continue;
+      if (!/(?:^|\s)(a|an|the|his|her|their|its)\s+(?:[\p{L}-]+\s+)?$/u.test(description.toLowerCase().slice(Math.max(0, n.at - 24), n.at))) continue;
+      if (words.people.length >= room || castNames.length >= room) break;
+      words.people.push(traitsOfCharacter({ name: n.noun, look: n.noun, wardrobe: "" }));
+      castNames.push(n.noun);
+    }
+  }
   return { words, nouns, icons, castNames, castLooksText: people.slice(0, 4).map((c) => `${c.name} ${c.look} ${c.wardrobe}`.toLowerCase()), descriptionLower: description.toLowerCase(), looks: people.length ? castLooks(people.slice(0, 4)) : [], shot, move, accent: sc?.style.palette[0], seed };
 }
 
@@ -341,7 +354,7 @@ function depictsOf(scene: SketchScene, drawn: readonly string[], placed: Readonl
   ]);
   for (const n of scene.nouns) if (n.inDescription && scenery.has(n.noun)) add(n.noun);
   // Setting words the noun index doesn't hold or skips ("village", "café", "water").
-  for (const w of scenery) if ((!lookupNoun(w) || w === "water") && new RegExp(`(?<!\\p{L})${w}s?(?!\\p{L})(?!\\s+(?:white|black|grey|gray|backdrop|background))`, "iu").test(scene.descriptionLower)) add(w);
+  for (const w of scenery) if ((!lookupNoun(w) || /^(water|square|plaza|ice)$/.test(w)) && new RegExp(`(?<!\\p{L})${w}s?(?!\\p{L})(?!\\s+(?:white|black|grey|gray|backdrop|background))`, "iu").test(scene.descriptionLower)) add(w);
   return out;
 }
 

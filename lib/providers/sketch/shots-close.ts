@@ -126,7 +126,18 @@ export function insertLike(c: Ctx, kind: PropKind, washK: number): Pt {
 }
 
 export function insert(c: Ctx): Pt {
-  return insertLike(c, heroProp(c) ?? fallbackProp(c.words), 0.7);
+  const kind = heroProp(c) ?? fallbackProp(c.words);
+  const at = insertLike(c, kind, 0.7);
+  // With the cast in the scene, the main character's hand reaches in for it (and counts as them).
+  if (castOf(c).length && !GROUND_PROPS.has(kind)) {
+    const { panel } = c;
+    const side = c.rng.pick([-1, 1] as const);
+    const s = panel.h * 0.62;
+    const grip: Pt = [at[0] + side * s * PROP_ASPECT[kind] * 0.35, at[1]];
+    drawReachingHand(c.pen, c.inks, [panel.x + panel.w * (0.5 + side * 0.55), panel.y + panel.h * 1.1], grip, s * 0.45, c.looks?.[0]?.shirt ?? { color: c.inks.accent, opacity: 1 });
+    c.pen.drawn.push("figure");
+  }
+  return at;
 }
 
 export function extremeCloseUp(c: Ctx): Pt {
@@ -155,6 +166,8 @@ export function extremeCloseUp(c: Ctx): Pt {
       const side = rng.pick([-1, 1] as const);
       const grip: Pt = [cx + side * s * PROP_ASPECT[hero] * 0.35, by - s * 0.45];
       drawReachingHand(pen, inks, [panel.x + panel.w * (0.5 + side * 0.55), panel.y + panel.h * 1.1], grip, s * 0.5, { color: inks.accent, opacity: 1 });
+      // The hand is the main character's: it counts as them in `depicts`.
+      if (cast.length) pen.drawn.push("figure");
     }
     return [cx, by - s / 2];
   }

@@ -88,7 +88,7 @@ const SETTING_WORDS: Record<Exclude<SettingKind, "studio">, RegExp> = {
     "deserts?|dunes?|sand|sandy|steppes?|prairie|savann?ah?|plains?|grasslands?|meadows?|fields?|wasteland|tundra|pastures?|farm(?:land)?|countryside|yurts?|nomads?|hills|parks?|gardens?|lawns?|playground|orchards?",
   ),
   road: words("roads?|highway|freeway|motorway|route 66|road ?trip|driv(?:e|es|ing)|crossroads|asphalt|gas station"),
-  market: words("markets?|bazaars?|stalls?|vendors?|souk|marketplace|fair|merchants?|haggl(?:e|es|ing)|fruit stand"),
+  market: words("markets?|bazaars?|stalls?|vendors?|souk|marketplace|fairs?|festivals?|merchants?|haggl(?:e|es|ing)|fruit stand"),
   office: words(
     "office|desks?|cubicles?|meetings?|conference|boardroom|workplace|coworkers?|co-workers?|colleagues?|startup|whiteboard|presentation|spreadsheets?|workspace|manager|dashboard|chart|analytics|inbox|emails?",
   ),

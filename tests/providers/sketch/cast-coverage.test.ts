@@ -63,4 +63,12 @@ describe("cast coverage", () => {
     expect(sketchDepicts(input("Insert: SunTile, the solar roof, up close.", "insert", []))).toEqual(expect.arrayContaining([expect.stringMatching(/roof/)]));
     expect(sketchDepicts(input("Kofi in the village, going about an ordinary day.", "wide", [KOFI]))).toEqual(expect.arrayContaining(["Kofi", "village"]));
   });
+
+  it("a person the scene names with an article joins the cast; a role noun the index files as a vehicle is a person", () => {
+    const GRACE: Character = { name: "Grace", look: "compact, sturdy nurse in their thirties", wardrobe: "teal scrubs" };
+    const d = sketchDepicts(input("A night nurse named Grace keeps a frightened boy company in the children's ward.", "medium", [GRACE]));
+    expect(d).toEqual(expect.arrayContaining(["Grace", "boy"]));
+    const COMMUTER: Character = { name: "Commuter", look: "commuter in a long coat", wardrobe: "a grey suit" };
+    expect(sketchDepicts(input("The commuter is already under the umbrella, dry.", "insert", [COMMUTER]))).toContain("Commuter");
+  });
 });
