@@ -76,7 +76,9 @@ export function sketchSceneOf(input: ImageInput): SketchScene {
   const nouns = readSceneNouns(description, prompt, names);
   for (const { as } of creatures) {
     if (!as) continue;
-    const named = nouns.find((n) => n.noun === as.noun);
+    // "an old dog lies by the door" with a retriever in the cast: the description's dog is it
+    // (same icon), not a second dog.
+    const named = nouns.find((n) => n.inDescription && !n.character && n.category === "animal" && n.icon?.id === as.icon?.id) ?? nouns.find((n) => n.noun === as.noun);
     // "Pixel the cat hisses": the description's cat is the character.
     // A cast member is on screen whether or not the description repeats its species: the
     // prompt's "Cat: fat ginger tabby…" is the character, in this scene.
@@ -134,6 +136,8 @@ export function sketchSceneOf(input: ImageInput): SketchScene {
     const room = shot === "close-up" || shot === "over-the-shoulder" ? 2 : 4;
     for (const n of nouns) {
       if (n.category !== "person" || !n.inDescription || n.plural || n.at < 0 || castText.includes(n.noun) || castNames.includes(n.noun)) continue;
+      // Capitalised mid-sentence: a proper adjective or a name ("a snowed-in Alaskan town").
+      if (/\p{Lu}/u.test(description.charAt(n.at))) continue;
       if (!/(?:^|\s)(a|an|the|his|her|their|its)\s+(?:[\p{L}-]+\s+)?$/u.test(description.toLowerCase().slice(Math.max(0, n.at - 24), n.at))) continue;
       if (words.people.length >= room || castNames.length >= room) break;
       words.people.push(traitsOfCharacter({ name: n.noun, look: n.noun, wardrobe: "" }));
@@ -242,7 +246,10 @@ function drawFramed(c: Ctx, layer: IconLayer, scene: SketchScene): Pt {
   const hero = scene.icons.hero;
   const builtinHero = c.words.props.find((p) => p !== "tree");
   const cast = c.words.people.length;
-  const iconInsert = hero && (c.shot === "insert" || c.shot === "extreme-close-up" || (!cast && (c.shot === "close-up" || c.shot === "medium")));
+  // An extreme close-up of two of the cast, or of someone with a cast animal, is a tight shot of
+  // them (a two-shot; an eye with the animal up front), not the object alone.
+  const tightOnCast = c.shot === "extreme-close-up" && (cast > 1 || (cast > 0 && hero?.character !== undefined));
+  const iconInsert = hero && !tightOnCast && (c.shot === "insert" || c.shot === "extreme-close-up" || (!cast && (c.shot === "close-up" || c.shot === "medium")));
   // A built-in prop the scene names first keeps its own hand-drawn insert.
   const builtinFirst = builtinHero && hero && firstMention(scene, builtinHero) < hero.at;
   if (iconInsert && !builtinFirst) {

@@ -65,7 +65,7 @@ export function closeUp(c: Ctx): Pt {
   }
   wash(c, 0.45);
   const ward = wardrobe(c, 0);
-  const held = hero && (hero === "phone" || hero === "cup" || hero === "bottle") ? hero : null;
+  const held = hero && (hero === "phone" || hero === "cup" || hero === "bottle" || hero === "book") ? hero : null;
   const a = drawFigure(pen, inks, {
     x: hx,
     y: feetY,
@@ -84,7 +84,8 @@ export function closeUp(c: Ctx): Pt {
   if (held) {
     // Raised to the face in the near hand: a cup below the chin, a phone at the cheek.
     const r0 = a.headRadius;
-    const size = held === "phone" ? r0 * 1.1 : r0 * 0.8;
+    // A letter or book held up to read sits a little lower and larger.
+    const size = held === "phone" ? r0 * 1.1 : held === "book" ? r0 * 1.2 : r0 * 0.8;
     const [hx2, hy2] = a.handR;
     drawProp(pen, inks, held, hx2 + dir * size * 0.15, hy2 + size * (held === "phone" ? 0.55 : 0.45), size, propOpts(c, dir, false, true));
     // Fingers over the prop.

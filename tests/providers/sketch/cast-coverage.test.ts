@@ -71,4 +71,19 @@ describe("cast coverage", () => {
     const COMMUTER: Character = { name: "Commuter", look: "commuter in a long coat", wardrobe: "a grey suit" };
     expect(sketchDepicts(input("The commuter is already under the umbrella, dry.", "insert", [COMMUTER]))).toContain("Commuter");
   });
+
+  it("an extreme close-up of someone with a cast animal shows both; a proper adjective is not a person", () => {
+    const FIRE: Character = { name: "Firefighter", look: "tall firefighter in her thirties", wardrobe: "turnout gear and a helmet" };
+    const KIT: Character = { name: "Kitten", look: "small grey kitten", wardrobe: "nothing but its own coat" };
+    expect(sketchDepicts(input("Reaction: the firefighter takes in the kitten — says nothing. A long beat.", "extreme-close-up", [FIRE, KIT]))).toEqual(expect.arrayContaining(["Firefighter", "Kitten"]));
+    const MAIL: Character = { name: "Mail carrier", look: "lean carrier in their early forties", wardrobe: "a padded parka" };
+    expect(sketchDepicts(input("A mail carrier in a snowed-in Alaskan town delivers the last letter.", "medium", [MAIL]))).not.toContain("alaskan");
+  });
+
+  it("the description's dog is the cast's retriever, not a second dog", () => {
+    const BARK: Character = { name: "Barkley", look: "big golden retriever with a feathered tail", wardrobe: "a worn blue collar" };
+    const d = sketchDepicts(input("Hook: an old dog lies by the door.", "wide", [BARK]));
+    expect(d).toEqual(expect.arrayContaining(["dog", "Barkley"]));
+    expect(d).not.toContain("retriever");
+  });
 });
