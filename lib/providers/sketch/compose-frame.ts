@@ -11,6 +11,7 @@ import { closeUp, extremeCloseUp, insert, overTheShoulder, pov } from "./shots-c
 import { mediumShot, wideShot } from "./shots-wide";
 import { castLooks, castTraits, creatureOf, type Look } from "./icons/cast-looks";
 import { drawIconBackground, drawIconForeground, drawIconInsert, iconNouns, planIcons, SETTING_NOUNS, type IconLayer, type IconScene } from "./icons/compose-icons";
+import { lookupNoun } from "./icons/icon-index";
 import { readSceneNouns, type SceneNoun } from "./icons/scene-nouns";
 import { drawSetting } from "./settings";
 import { PROP_WORDS, readSceneWords, traitsOfCharacter, type PropKind, type SceneWords } from "./words";
@@ -75,9 +76,13 @@ export function sketchSceneOf(input: ImageInput): SketchScene {
   const nouns = readSceneNouns(description, prompt, names);
   for (const { as } of creatures) {
     if (!as) continue;
-    const named = nouns.find((n) => n.noun === as.noun);
+    // "an old dog lies by the door" with a retriever in the cast: the description's dog is it
+    // (same icon), not a second dog.
+    const named = nouns.find((n) => n.inDescription && !n.character && n.category === "animal" && n.icon?.id === as.icon?.id) ?? nouns.find((n) => n.noun === as.noun);
     // "Pixel the cat hisses": the description's cat is the character.
-    if (named) named.character = as.character;
+    // A cast member is on screen whether or not the description repeats its species: the
+    // prompt's "Cat: fat ginger tabby…" is the character, in this scene.
+    if (named) Object.assign(named, { character: as.character, inDescription: true, at: Math.min(named.at, -1) });
     else nouns.push({ ...as, at: -1, inDescription: true });
   }
   nouns.sort((a, b) => a.at - b.at);
@@ -122,6 +127,21 @@ export function sketchSceneOf(input: ImageInput): SketchScene {
         words.people.push({ ...words.people[0]!, female: words.people.length % 2 === 0, hat: false, beard: false, child: false, old: false, hair: words.people.length % 2 === 0 ? "long" : "short", dress: false });
         castNames.push(n.noun);
       }
+    }
+  }
+  // "keeps a frightened boy company": one person the cast isn't, named with an article, joins them
+  // (a close framing has room for two).
+  if (people.length && shot !== "insert" && shot !== "extreme-close-up" && shot !== "pov") {
+    const castText = people.map((c) => `${c.name} ${c.look} ${c.wardrobe}`.toLowerCase()).join(" ");
+    const room = shot === "close-up" || shot === "over-the-shoulder" ? 2 : 4;
+    for (const n of nouns) {
+      if (n.category !== "person" || !n.inDescription || n.plural || n.at < 0 || castText.includes(n.noun) || castNames.includes(n.noun)) continue;
+      // Capitalised mid-sentence: a proper adjective or a name ("a snowed-in Alaskan town").
+      if (/\p{Lu}/u.test(description.charAt(n.at))) continue;
+      if (!/(?:^|\s)(a|an|the|his|her|their|its)\s+(?:[\p{L}-]+\s+)?$/u.test(description.toLowerCase().slice(Math.max(0, n.at - 24), n.at))) continue;
+      if (words.people.length >= room || castNames.length >= room) break;
+      words.people.push(traitsOfCharacter({ name: n.noun, look: n.noun, wardrobe: "" }));
+      castNames.push(n.noun);
     }
   }
   return { words, nouns, icons, castNames, castLooksText: people.slice(0, 4).map((c) => `${c.name} ${c.look} ${c.wardrobe}`.toLowerCase()), descriptionLower: description.toLowerCase(), looks: people.length ? castLooks(people.slice(0, 4)) : [], shot, move, accent: sc?.style.palette[0], seed };
@@ -226,7 +246,10 @@ function drawFramed(c: Ctx, layer: IconLayer, scene: SketchScene): Pt {
   const hero = scene.icons.hero;
   const builtinHero = c.words.props.find((p) => p !== "tree");
   const cast = c.words.people.length;
-  const iconInsert = hero && (c.shot === "insert" || c.shot === "extreme-close-up" || (!cast && (c.shot === "close-up" || c.shot === "medium")));
+  // An extreme close-up of two of the cast, or of someone with a cast animal, is a tight shot of
+  // them (a two-shot; an eye with the animal up front), not the object alone.
+  const tightOnCast = c.shot === "extreme-close-up" && (cast > 1 || (cast > 0 && hero?.character !== undefined));
+  const iconInsert = hero && !tightOnCast && (c.shot === "insert" || c.shot === "extreme-close-up" || (!cast && (c.shot === "close-up" || c.shot === "medium")));
   // A built-in prop the scene names first keeps its own hand-drawn insert.
   const builtinFirst = builtinHero && hero && firstMention(scene, builtinHero) < hero.at;
   if (iconInsert && !builtinFirst) {
@@ -337,6 +360,8 @@ function depictsOf(scene: SketchScene, drawn: readonly string[], placed: Readonl
     ...(scene.words.rain ? ["storm", "rain", "thunderstorm", "downpour"] : []),
   ]);
   for (const n of scene.nouns) if (n.inDescription && scenery.has(n.noun)) add(n.noun);
+  // Setting words the noun index doesn't hold or skips ("village", "café", "water").
+  for (const w of scenery) if ((!lookupNoun(w) || /^(water|square|plaza|ice)$/.test(w)) && new RegExp(`(?<!\\p{L})${w}s?(?!\\p{L})(?!\\s+(?:white|black|grey|gray|backdrop|background))`, "iu").test(scene.descriptionLower)) add(w);
   return out;
 }
 

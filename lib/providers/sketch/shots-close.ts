@@ -65,7 +65,7 @@ export function closeUp(c: Ctx): Pt {
   }
   wash(c, 0.45);
   const ward = wardrobe(c, 0);
-  const held = hero && (hero === "phone" || hero === "cup" || hero === "bottle") ? hero : null;
+  const held = hero && (hero === "phone" || hero === "cup" || hero === "bottle" || hero === "book") ? hero : null;
   const a = drawFigure(pen, inks, {
     x: hx,
     y: feetY,
@@ -84,7 +84,8 @@ export function closeUp(c: Ctx): Pt {
   if (held) {
     // Raised to the face in the near hand: a cup below the chin, a phone at the cheek.
     const r0 = a.headRadius;
-    const size = held === "phone" ? r0 * 1.1 : r0 * 0.8;
+    // A letter or book held up to read sits a little lower and larger.
+    const size = held === "phone" ? r0 * 1.1 : held === "book" ? r0 * 1.2 : r0 * 0.8;
     const [hx2, hy2] = a.handR;
     drawProp(pen, inks, held, hx2 + dir * size * 0.15, hy2 + size * (held === "phone" ? 0.55 : 0.45), size, propOpts(c, dir, false, true));
     // Fingers over the prop.
@@ -126,7 +127,18 @@ export function insertLike(c: Ctx, kind: PropKind, washK: number): Pt {
 }
 
 export function insert(c: Ctx): Pt {
-  return insertLike(c, heroProp(c) ?? fallbackProp(c.words), 0.7);
+  const kind = heroProp(c) ?? fallbackProp(c.words);
+  const at = insertLike(c, kind, 0.7);
+  // With the cast in the scene, the main character's hand reaches in for it (and counts as them).
+  if (castOf(c).length && !GROUND_PROPS.has(kind)) {
+    const { panel } = c;
+    const side = c.rng.pick([-1, 1] as const);
+    const s = panel.h * 0.62;
+    const grip: Pt = [at[0] + side * s * PROP_ASPECT[kind] * 0.35, at[1]];
+    drawReachingHand(c.pen, c.inks, [panel.x + panel.w * (0.5 + side * 0.55), panel.y + panel.h * 1.1], grip, s * 0.45, c.looks?.[0]?.shirt ?? { color: c.inks.accent, opacity: 1 });
+    c.pen.drawn.push("figure");
+  }
+  return at;
 }
 
 export function extremeCloseUp(c: Ctx): Pt {
@@ -155,10 +167,15 @@ export function extremeCloseUp(c: Ctx): Pt {
       const side = rng.pick([-1, 1] as const);
       const grip: Pt = [cx + side * s * PROP_ASPECT[hero] * 0.35, by - s * 0.45];
       drawReachingHand(pen, inks, [panel.x + panel.w * (0.5 + side * 0.55), panel.y + panel.h * 1.1], grip, s * 0.5, { color: inks.accent, opacity: 1 });
+      // The hand is the main character's: it counts as them in `depicts`.
+      if (cast.length) pen.drawn.push("figure");
     }
     return [cx, by - s / 2];
   }
-  // An eye, the whole width.
+  // Two of the cast and no object: a tight two-shot, both faces in frame.
+  if (cast.length > 1) return closeUp(c);
+  // An eye, the whole width: the character's (it counts as them in `depicts`).
+  if (cast.length) pen.drawn.push("figure");
   const w = Math.min(panel.w * 0.62, panel.h * 1.25);
   const cx = panel.x + panel.w * 0.5;
   const cy = panel.y + panel.h * 0.56;

@@ -80,7 +80,7 @@ const SETTING_WORDS: Record<Exclude<SettingKind, "studio">, RegExp> = {
     "space|outer space|spaceship|spacecraft|space station|planets?|orbit(?:ing)?|astronauts?|galax(?:y|ies)|rockets?|asteroids?|cosmos|nebula|moon base|zero gravity",
   ),
   sea: words(
-    "seas?|oceans?|beach(?:es)?|shores?|coast(?:line)?|waves?|harbou?rs?|boats?|ships?|sail(?:s|ing|boat)?|surf(?:ing|er)?|islands?|piers?|seaside|bay|lakes?|sand castle|lighthouse",
+    "seas?|oceans?|beach(?:es)?|shores?|coast(?:line)?|waves?|harbou?rs?|boats?|ships?|sail(?:s|ing|boat)?|surf(?:ing|er)?|islands?|piers?|seaside|bay|lakes?|sand castle|lighthouse|ice shelf|ice floes?|icebergs?|rivers?|swim(?:s|ming)?",
   ),
   mountains: words("mountains?|peaks?|summit|cliffs?|alps|ridges?|glaciers?|snowy|mountain pass|valley|canyons?|slopes?|climb(?:s|ing)?|hik(?:e|es|ing|ers?)"),
   forest: words("forests?|woods|woodland|jungle|grove|pines?|clearing|thicket|trees|birch(?:es)?|oaks"),
@@ -88,12 +88,12 @@ const SETTING_WORDS: Record<Exclude<SettingKind, "studio">, RegExp> = {
     "deserts?|dunes?|sand|sandy|steppes?|prairie|savann?ah?|plains?|grasslands?|meadows?|fields?|wasteland|tundra|pastures?|farm(?:land)?|countryside|yurts?|nomads?|hills|parks?|gardens?|lawns?|playground|orchards?",
   ),
   road: words("roads?|highway|freeway|motorway|route 66|road ?trip|driv(?:e|es|ing)|crossroads|asphalt|gas station"),
-  market: words("markets?|bazaars?|stalls?|vendors?|souk|marketplace|fair|merchants?|haggl(?:e|es|ing)|fruit stand"),
+  market: words("markets?|bazaars?|stalls?|vendors?|souk|marketplace|fairs?|festivals?|merchants?|haggl(?:e|es|ing)|fruit stand"),
   office: words(
     "office|desks?|cubicles?|meetings?|conference|boardroom|workplace|coworkers?|co-workers?|colleagues?|startup|whiteboard|presentation|spreadsheets?|workspace|manager|dashboard|chart|analytics|inbox|emails?",
   ),
   interior: words(
-    "rooms?|kitchen|living room|bedroom|home|house|apartment|flat|caf[eé]s?|coffee ?shop|restaurant|bar|indoors|inside|hallway|library|classroom|counter|table|sofa|couch|bed|window|fireplace|diner|cottage|hut|cabin",
+    "rooms?|kitchen|living room|bedroom|home|house|apartment|flat|caf[eé]s?|coffee ?shop|restaurant|bar|indoors|inside|hallway|library|classroom|counter|table|sofa|couch|bed|window|fireplace|diner|cottage|hut|cabin|windowsills?|window ?sills?|attic",
   ),
   city: words(
     "city|cities|street|streets|downtown|urban|town|avenue|alley|sidewalk|pavement|skyline|buildings?|crosswalk|metropolis|village|square|plaza|rooftops?|traffic|neon|skyscrapers?|subway|bus stop",
@@ -120,7 +120,7 @@ const NIGHT = words("night|nights|midnight|moon|moonlit|moonlight|stars|starry|s
 const SUNSET = words("sunset|sunsets|dusk|evening|twilight|dawn|sunrise|golden hour|sundown|daybreak|first light|magic hour");
 
 export const PROP_WORDS: Record<PropKind, RegExp> = {
-  phone: words("phones?|smartphones?|cellphones?|mobile|iphone|texting|text message|notifications?|calls? (?:her|his|a|the)"),
+  phone: words("apps?|phones?|smartphones?|cellphones?|mobile|iphone|texting|text message|notifications?|calls? (?:her|his|a|the)"),
   box: words("box(?:es)?|packages?|parcels?|products?|cartons?|gifts?|present|crates?|packaging|unboxing|delivery"),
   bottle: words("bottles?|flasks?|perfume|soda|wine|jar"),
   car: words("cars?|taxi|taxis|van|vehicles?|jeep|sedan|truck|automobile|convertible"),
@@ -279,6 +279,8 @@ export function readSceneWords(description: string, prompt: string, characters: 
     }
   }
   if (count(STUDIO, desc) * 2 >= best && count(STUDIO, desc) > 0) setting = "studio";
+  // People in a place the tables don't know ("Lisbon, vast and still"): a town, not the product studio.
+  else if (best === 0 && characters.length) setting = "city";
 
   const nightScore = count(NIGHT, desc) * 2 + count(NIGHT, all);
   const sunsetScore = count(SUNSET, desc) * 2 + count(SUNSET, all);

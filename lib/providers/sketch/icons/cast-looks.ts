@@ -27,11 +27,15 @@ const textOf = (c: Character) => `${c.name} ${c.look} ${c.wardrobe}`.toLowerCase
 export function creatureOf(c: Character): SceneNoun | null {
   // The look decides ("lighthouse keeper, old man" is a man even if he is called Tom); the name
   // only when the look names neither ("the seagull", "a scruffy grey-white one").
+  // "slight, quick-moving person…" is a person, whatever else the look names ("weathered skin").
+  if (PERSON_LOOK.test(c.look.toLowerCase())) return null;
   const isBeing = (n: SceneNoun) => n.category === "person" || n.category === "animal" || (n.icon !== null && ROBOTS.has(n.noun));
   const first = readSceneNouns(c.look).find(isBeing) ?? readSceneNouns(c.name).find(isBeing);
   if (!first || first.category === "person" || !first.icon) return null;
   return { ...first, character: c.name };
 }
+
+const PERSON_LOOK = /^(?:[\p{L}'’-]+,?\s+){0,4}(person|people|human|man|woman|boy|girl|child|kid|teen|teenager|adult)\b|\b(in (his|her|their) (early |mid-|mid |late )?\p{L}+ies|(around|about|over|nearly|well past) (twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)|years old|his|her)\b/u;
 
 const ROBOTS = new Set(["robot", "android", "robot vacuum", "automaton", "droid", "cyborg"]);
 

@@ -25,11 +25,11 @@ const BUILTIN = new Set(
 
 /** What each setting's drawing shows, so "beach" or "street" counts as drawn when the setting is. */
 export const SETTING_NOUNS: Record<SettingKind, readonly string[]> = {
-  sea: ["sea", "ocean", "beach", "shore", "coast", "coastline", "wave", "water", "harbour", "harbor", "bay", "surf", "seaside", "sand", "horizon", "lake", "tide"],
-  city: ["city", "street", "building", "town", "avenue", "sidewalk", "pavement", "skyline", "alley", "skyscraper", "window", "rooftop", "roof", "village"],
+  sea: ["river", "ice", "ice shelf", "iceberg", "sea", "ocean", "beach", "shore", "coast", "coastline", "wave", "water", "harbour", "harbor", "bay", "surf", "seaside", "sand", "horizon", "lake", "tide"],
+  city: ["city", "street", "building", "town", "avenue", "sidewalk", "pavement", "skyline", "alley", "skyscraper", "window", "rooftop", "roof", "village", "square", "plaza"],
   interior: ["room", "kitchen", "window", "wall", "floor", "table", "counter", "home", "house", "apartment", "shelf", "sofa", "couch", "bed", "cafe", "café", "restaurant", "diner", "cottage", "cabin", "hut"],
   office: ["office", "desk", "window", "chair", "monitor", "whiteboard", "cubicle", "screen", "wall"],
-  market: ["market", "stall", "bazaar", "awning", "marketplace", "stand", "vendor", "crate", "fruit"],
+  market: ["market", "stall", "bazaar", "awning", "marketplace", "stand", "vendor", "crate", "fruit", "festival", "fair"],
   desert: ["desert", "dune", "sand", "steppe", "field", "grass", "meadow", "plain", "prairie", "hill", "pasture", "grassland", "farmland", "countryside", "park", "garden", "lawn"],
   mountains: ["mountain", "peak", "summit", "cliff", "ridge", "valley", "slope", "snow", "rock", "hill", "glacier", "canyon"],
   forest: ["forest", "wood", "woods", "tree", "pine", "woodland", "jungle", "grove", "clearing", "undergrowth"],
@@ -349,7 +349,7 @@ export function drawIconInsert(l: IconLayer, n: SceneNoun, extreme: boolean, han
     });
   }
   const box = place(l, n, cx, bottom, h, { hero: true, flip: rng.chance(0.5), hatch: 0.6 });
-  if (handSleeve && box && !ground && !extreme) {
+  if (handSleeve && box && !ground) {
     const side = rng.pick([-1, 1] as const);
     const grip: Pt = [cx + side * box.w * 0.38, box.y + box.h * 0.55];
     drawReachingHand(pen, inks, [panel.x + panel.w * (0.5 + side * 0.55), panel.y + panel.h * 1.1], grip, h * 0.45, handSleeve);

@@ -33,7 +33,7 @@ const META = new Set(
     "light,lights,shadow,shadows,silhouette,silhouettes,line,lines,edge,edges,point,points,spot,place,thing,things,piece,pieces,part,parts,bit,set,lot,kind,sort,way," +
     "figure,figures,shape,shapes,form,model,type,sign,signs,mark,marks,air,water,ground,floor,wall,walls,sky,world,life,home,work,spot,surface,space,step,steps," +
     "product,products,brand,logo,screen,story,legend,tale,plan,idea,lesson,proof,result,results,problem,solution,question,answer,example,number,numbers,time,times," +
-    "blade,slice,slices,pair,pairs,stack,stacks,pile,piles,bunch,handful,herd,herds,flock,flocks,queue,queues,row,rows,walk,walks,lie,lies,room,rooms,claw,claws,paw,paws,tail,tails,wing,wings,beak,fin,fins,horn,horns,hoof,hooves,feather,feathers,fur,whisker,whiskers,mane,scale,scales,shell,white,black,red,blue,green,yellow,grey,gray,brown,pink,orange,purple,gold,silver,square,plaza,shift,shifts,two,three,four,five,six,seven,eight,nine,ten,dozen,hundred,thousand,million,day,days,night,nights,morning,evening,dawn,dusk,sunrise,sunset,year,years,minute,minutes,second,seconds,hour,hours,week,weeks,today,tomorrow,crust,gallery,glow"
+    "blade,slice,slices,pair,pairs,stack,stacks,pile,piles,bunch,handful,herd,herds,flock,flocks,queue,queues,row,rows,walk,walks,lie,lies,room,rooms,claw,claws,paw,paws,tail,tails,wing,wings,beak,fin,fins,horn,horns,hoof,hooves,feather,feathers,fur,whisker,whiskers,mane,scale,scales,shell,white,black,red,blue,green,yellow,grey,gray,brown,pink,orange,purple,gold,silver,square,plaza,shift,shifts,two,three,four,five,six,seven,eight,nine,ten,dozen,hundred,thousand,million,day,days,night,nights,morning,evening,dawn,dusk,sunrise,sunset,year,years,minute,minutes,second,seconds,hour,hours,week,weeks,today,tomorrow,crust,gallery,glow,best,worst,shaft,shafts,hold,holds,stretch,stretches,seam,seams,round,rounds,turning,skin,skins,beam,beams,ray,rays,dust,beat"
   ).split(","),
 );
 
@@ -101,10 +101,22 @@ function looksLikeVerb(toks: readonly Token[], i: number, names: ReadonlySet<str
 // Parts named after their whole ("compass needle", "pot lid"): the whole is what to draw.
 const PARTS = new Set(["needle", "lid", "handle", "screen", "wheel", "wheels", "door", "window", "seat", "strap", "button", "string", "tail", "blade", "roof", "deck", "bow", "stern", "mast", "sail", "engine"]);
 
+const PEOPLE = new Set(["commuter", "camper", "street vendor", "passer-by", "passerby"]);
+
+const ALIASES: Record<string, string> = { roof: "house", "solar roof": "house", rooftop: "house", farmhouses: "farmhouse", porridge: "bowl" };
+
 function lookup(phrase: string): { noun: string; entry: NonNullable<ReturnType<typeof lookupNoun>> } | null {
+  // Role nouns the index files as something else ("commuter" is a train there).
+  for (const s of singulars(phrase)) if (PEOPLE.has(s)) return { noun: s, entry: { noun: s, category: "person", icon: null, verbish: false } };
   for (const s of singulars(phrase)) {
     const e = lookupNoun(s);
     if (e) return { noun: s, entry: e };
+  }
+  // Things drawn by another's icon ("a solar roof" is a house's roof).
+  const alias = ALIASES[phrase];
+  if (alias) {
+    const e = lookupNoun(alias);
+    if (e) return { noun: phrase, entry: { ...e, noun: phrase } };
   }
   // "school-run", "e-bike": try the hyphenated word as words.
   if (phrase.includes("-")) {
