@@ -679,7 +679,7 @@ const TEMPLATES: Record<NarrativeRole, readonly Template[]> = {
     (c, k) =>
       c.place && c.landscape
         ? {
-            text: `${placeCap(c)}${c.t}, vast and still — ${at(c, k)}. ${c.hero ? `${capitalise(c.hh)}, small at its edge.` : "A lone figure stands small at its edge."}`,
+            text: `${capitalise(at(c, k))}: ${c.hero ? c.hh : "a lone figure"} at the edge of ${c.place}${c.t}.`,
             visual: `${c.place}${c.t}, ${at(c, k)}, ${c.hh} small in the distance`,
             focus: "place",
           }
@@ -1367,10 +1367,11 @@ function scriptFor(k: Clause, next: Clause | undefined, c: Ctx): { before: Sheet
     case "duel":
     case "battle":
     case "fight": {
-      const arena = c.place ? ` at ${c.place}` : "";
+      // "in Lisbon", "at the night market".
+      const arena = c.place ? (/^\p{Lu}/u.test(c.place) && !/^(The|A|An)\s/.test(c.place) ? ` in ${c.place}` : ` at ${c.place}`) : "";
       after.push(item(`Neck and neck${arena}: ${S} ${verbFor(k, "glances", "glance")} sideways — neither gives an inch.`, 8));
       after.push(item(k.verb === "race" ? `The finish rushes up; one is ahead, then the other.` : `The judges lean in and taste; a long, silent moment.`, 7));
-      resolution = `${capitalise(S)} side by side, out of breath, laughing despite ${k.plural ? "themselves" : `${his}self`}${laterPhrase(c)}.`;
+      resolution = `${capitalise(S)} side by side, out of breath, laughing despite ${k.plural || his === "their" ? "themselves" : `${his}self`}${laterPhrase(c)}.`;
       break;
     }
     case "rescue":
