@@ -110,7 +110,8 @@ export function nameTheCast(description: string, inFrame: readonly string[], ide
   const who = refs.length <= 2 ? refs.join(" and ") : `${refs.slice(0, -1).join(", ")} and ${refs[refs.length - 1]}`;
   // The idea's own sentence stays as written, with who is there after it.
   const bare = text.replace(/[.!?]+$/, "");
-  if (bare.length > 12 && idea.text.includes(bare)) {
+  // The idea's own sentence, or a labelled beat ("Proof: …", "Insert: …"), keeps its opening.
+  if ((bare.length > 12 && idea.text.includes(bare)) || /^[\p{L} ]{2,24}:\s/u.test(text)) {
     const own = `${text} ${who.charAt(0).toUpperCase()}${who.slice(1)} ${missing.length > 1 || missing[0]?.plural ? "look" : "looks"} on.`;
     return own.length <= 1000 ? own : text;
   }
@@ -145,4 +146,18 @@ export function splitPairs(characters: Character[], idea: IdeaAnalysis, design: 
     i++;
   }
   return split;
+}
+
+/**
+ * An extreme close-up draws one thing filling the frame (a hand on it, or an eye): a beat with
+ * two people in it, or with nothing named to fill the frame, is a close-up instead.
+ */
+export function literalShot<T extends { shotType: string }>(shot: T, inFrame: number, text: string, objects: readonly string[]): T {
+  if (shot.shotType !== "extreme-close-up") return shot;
+  const lower = text.toLowerCase();
+  const thing = objects.some((o) => {
+    const head = o.toLowerCase().replace(/^(the|a|an|his|her|their|its)\s+/, "").split(/\s+/).pop() ?? "";
+    return head.length > 2 && wordIn(lower, head);
+  });
+  return inFrame <= 1 && thing ? shot : { ...shot, shotType: "close-up" };
 }

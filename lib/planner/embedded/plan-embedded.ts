@@ -11,7 +11,7 @@ import { ROLE_NOUNS } from "./lexicon";
 import { buildImagePrompt } from "./prompts";
 import { planShots } from "./shots";
 import { stockGuard } from "./stock-lines";
-import { nameTheCast, splitPairs, stageOut } from "./literal";
+import { literalShot, nameTheCast, splitPairs, stageOut } from "./literal";
 import { glossForeign, isLexiconLang } from "./foreign-words";
 import { buildStyleBible } from "./style";
 
@@ -56,8 +56,8 @@ export function planEmbedded(request: PlanRequest): Plan {
   const durations = allocateDurations({ form, roles: beats.map((b) => b.role), targetDuration: request.targetDuration });
 
   const scenes = beats.map((beat: Beat, i) => {
-    const shot = shots[i] ?? { shotType: "medium" as const, cameraMove: "static" as const };
     const inFrame = { ...beat, characters: beat.characters.filter((n) => names.has(n)) };
+    const shot = literalShot(shots[i] ?? { shotType: "medium" as const, cameraMove: "static" as const }, inFrame.characters.length, beat.text, [...idea.objects, ...(idea.product ? [idea.product.name] : [])]);
     return {
       order: i + 1,
       narrativeRole: beat.role,
