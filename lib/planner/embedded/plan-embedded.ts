@@ -45,11 +45,9 @@ export function planEmbedded(request: PlanRequest): Plan {
   for (const b of beats) {
     b.text = guard.pass(b.text);
     // Descriptions say who/what/where; camera and mood go to the notes.
-    if (idea.english || b.text.includes("Nothing has happened") || b.text.includes("A long beat")) {
-      const { text, staging } = stageOut(b.text);
-      b.text = text;
-      if (staging.length) b.notes = `${b.notes ? `${b.notes}\n` : ""}Staging: ${staging.join("; ")}.`;
-    }
+    const { text, staging } = stageOut(b.text);
+    b.text = text;
+    if (staging.length) b.notes = `${b.notes ? `${b.notes}\n` : ""}Staging: ${staging.join("; ")}.`;
     b.text = nameTheCast(b.text, b.characters.filter((n) => names.has(n)), idea);
   }
   const shots = planShots(beats, idea.seed, { landscape: LANDSCAPE.test(idea.setting ?? ""), tone: idea.tone });
