@@ -82,8 +82,15 @@ describe("embedded planner: literal scene descriptions", () => {
     expect(p.scenes.map((s) => s.description).join(" ")).not.toMatch(/(going to|far from|and) boy company/);
   });
 
-  it("keeps extreme close-ups for one figure and a named thing", () => {
-    const bad = plans.flatMap(({ idea, plan: p }) => p.scenes.filter((s) => s.shotType === "extreme-close-up" && s.characters.length > 1).map((s) => `${idea.id}#${s.order}`));
+  it("gives a bare prop its article and never takes a deadline for a goal ('find it before her oxygen runs out')", () => {
+    const p = plan(CORPUS.find((c) => c.id === "story-astronaut")!.prompt);
+    const all = p.scenes.map((s) => s.description).join(" ");
+    expect(all).not.toMatch(/going to wedding ring|and it before|in the Moon/);
+    expect(all).toMatch(/the wedding ring together on the Moon/);
+  });
+
+  it("keeps extreme close-ups for a named thing with no one in frame", () => {
+    const bad = plans.flatMap(({ idea, plan: p }) => p.scenes.filter((s) => s.shotType === "extreme-close-up" && s.characters.length > 0).map((s) => `${idea.id}#${s.order}`));
     expect(bad).toEqual([]);
   });
 

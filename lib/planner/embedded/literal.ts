@@ -149,8 +149,8 @@ export function splitPairs(characters: Character[], idea: IdeaAnalysis, design: 
 }
 
 /**
- * An extreme close-up draws one thing filling the frame (a hand on it, or an eye): a beat with
- * two people in it, or with nothing named to fill the frame, is a close-up instead.
+ * An extreme close-up draws one thing filling the frame (a hand on it, or an eye), not the people
+ * of the beat: a beat with anyone in frame, or with nothing named to fill it, is a close-up.
  */
 export function literalShot<T extends { shotType: string }>(shot: T, inFrame: number, text: string, objects: readonly string[]): T {
   if (shot.shotType !== "extreme-close-up") return shot;
@@ -159,5 +159,5 @@ export function literalShot<T extends { shotType: string }>(shot: T, inFrame: nu
     const head = o.toLowerCase().replace(/^(the|a|an|his|her|their|its)\s+/, "").split(/\s+/).pop() ?? "";
     return head.length > 2 && wordIn(lower, head);
   });
-  return inFrame <= 1 && thing ? shot : { ...shot, shotType: "close-up" };
+  return inFrame === 0 && thing ? shot : { ...shot, shotType: "close-up" };
 }
