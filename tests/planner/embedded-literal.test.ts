@@ -48,6 +48,13 @@ describe("embedded planner: literal scene descriptions", () => {
     expect(missing.join("\n")).toBe("");
   });
 
+  it("names the one it means by a pronoun, not as an onlooker", () => {
+    const p = plan(CORPUS.find((c) => c.id === "story-lighthouse-keeper")!.prompt);
+    const all = p.scenes.map((s) => s.description).join(" ");
+    expect(all).toMatch(/the lighthouse keeper's hands unroll the message/);
+    expect(all).not.toMatch(/looks on|at the edge of the lighthouse/);
+  });
+
   it("names a cast animal with its species", () => {
     const p = plan(CORPUS.find((c) => c.id === "story-anansi")!.prompt);
     const withAnansi = p.scenes.filter((s) => s.characters.includes("Anansi"));

@@ -687,7 +687,8 @@ const TEMPLATES: Record<NarrativeRole, readonly Template[]> = {
     (c, k) =>
       c.place && c.landscape
         ? {
-            text: `${capitalise(at(c, k))}: ${c.hero ? c.hh : "a lone figure"} at the edge of ${c.place}${c.t}.`,
+            // "at the edge of the steppe", but "at the lighthouse".
+            text: `${capitalise(at(c, k))}: ${c.hero ? c.hh : "a lone figure"}${LANDSCAPE.test(c.place) ? ` at the edge of ${c.place}` : c.pin}${c.t}.`,
             visual: `${c.place}${c.t}, ${at(c, k)}, ${c.hh} small in the distance`,
             focus: "place",
           }

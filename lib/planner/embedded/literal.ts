@@ -106,6 +106,20 @@ export function nameTheCast(description: string, inFrame: readonly string[], ide
     }
   }
   if (missing.length === 0) return text;
+  // One person the line already means by a pronoun ("her hands unroll the message"): name them there.
+  if (missing.length === 1 && idea.english) {
+    const c = missing[0]!;
+    const ref = refOf(c);
+    const [poss, subj] = c.plural ? ["their", "They"] : c.kind !== "person" && c.gender === "n" ? ["its", "It"] : c.gender === "f" ? ["her", "She"] : c.gender === "m" ? ["his", "He"] : ["their", "They"];
+    const possRe = new RegExp(`(^|[\\s:—(])(${poss})\\s+(?=\\p{L})`, "iu");
+    const m = possRe.exec(text);
+    const subjAt = new RegExp(`(^|[.:;—]\\s+)${subj}\\b`).exec(text);
+    if (m && (!subjAt || m.index <= subjAt.index)) {
+      const owner = `${ref}${/s$/.test(ref) ? "'" : "'s"}`;
+      return text.slice(0, m.index) + m[1] + (m.index === 0 && !m[1] ? owner.charAt(0).toUpperCase() + owner.slice(1) : owner) + " " + text.slice(m.index + m[0].length);
+    }
+    if (subjAt) return text.slice(0, subjAt.index) + subjAt[1] + ref.charAt(0).toUpperCase() + ref.slice(1) + text.slice(subjAt.index + subjAt[0].length);
+  }
   const refs = missing.map(refOf);
   const who = refs.length <= 2 ? refs.join(" and ") : `${refs.slice(0, -1).join(", ")} and ${refs[refs.length - 1]}`;
   // The idea's own sentence stays as written, with who is there after it.
