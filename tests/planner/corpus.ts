@@ -133,7 +133,7 @@ const CORPUS_BASE: CorpusIdea[] = [
   },
   { id: "ad-bottle", prompt: "A 30-second ad for a reusable water bottle that keeps drinks cold for 24 hours", subject: ["reusable water bottle"], form: "ad", characters: ["Hiker"] },
   { id: "story-clouds", prompt: "An old fisherman teaches his granddaughter to read the clouds", subject: ["fisherman", "clouds"], form: "story", characters: ["Old fisherman", "Granddaughter"] },
-  { id: "story-raft", prompt: "Two kids build a raft to cross the river behind their school", subject: ["raft", "kids"], form: "story", characters: ["Two kids"] },
+  { id: "story-raft", prompt: "Two kids build a raft to cross the river behind their school", subject: ["raft", "kids"], form: "story", characters: ["The first kid", "The second kid"] },
   { id: "story-courier", prompt: "A courier cycles through a flooded city to deliver a birthday cake", subject: ["courier", "birthday cake"], form: "story", characters: ["Courier"] },
   { id: "explainer-heat-pump", prompt: "How a heat pump warms a house in winter", subject: ["heat pump"], form: "explainer" },
   { id: "ad-nimbus", prompt: "A launch film for Nimbus, a smart umbrella that tells you when it will rain", subject: ["Nimbus"], form: "ad", characters: ["Commuter"] },

@@ -215,7 +215,7 @@ function makeCtx(idea: IdeaAnalysis, form: Form): Ctx {
   const firstObject = idea.objects.find((o) => !/^(\d+|two|three|four|five|six|seven|eight|nine|ten|many|some|every|each|all)\b/i.test(o));
   const objectNp = firstObject ? definite(firstObject).replace(/\b(same|very|other|whole)\s+/i, "") : null;
   // "sandwich" alone reads as a fragment ("eyes going to sandwich"): a bare noun gets its article.
-  const object = objectNp && !/^(the|a|an|his|her|their|its|my|our|your|\p{Lu})/iu.test(objectNp) ? `the ${objectNp}` : objectNp;
+  const object = objectNp && !/^(the|a|an|his|her|their|its|my|our|your)\b/i.test(objectNp) && !/^\p{Lu}/u.test(objectNp) ? `the ${objectNp}` : objectNp;
   const product = idea.product
     ? {
         name: idea.product.generic ? `the ${idea.product.name}` : idea.product.name,
@@ -233,7 +233,7 @@ function makeCtx(idea: IdeaAnalysis, form: Form): Ctx {
     idea, form, rng, hero, h, H: capitalise(h), his, he, ally, place, pp, pin, hh, companion, t, object, atmos, product,
     topic: topicOf(idea),
     goalVerb: goal?.[1]?.toLowerCase() ?? null,
-    goalTarget: goal?.[2] ?? null,
+    goalTarget: goalTargetOf(goal?.[2] ?? null, object),
     goalStated,
     featureText: "",
     landscape: !!place && (LANDSCAPE.test(place) || JOURNEY.test(idea.text)),
@@ -247,7 +247,7 @@ function makeCtx(idea: IdeaAnalysis, form: Form): Ctx {
 const LANDSCAPE = /\b(steppe|desert|sea|ocean|mountains?|forest|woods|tundra|valley|plains?|prairie|coast|savanna|canyon|glacier|dunes|moor|hills|jungle|wasteland|ice|island|fields?|river|lake)\b/i;
 const WATER = /\b(sea|ocean|lake|river|bay|harbou?r)$/i;
 const AT_PLACE = /\b(stop|corner|station|desk|counter|window|door|doorstep|gate|bar|table|crossroads|bench)$/i;
-const OPEN_LAND = /\b(windowsill|sill|table|bed|sofa|couch|steppe|plains?|fields?|ice|tundra|prairie|savanna|beach|shore|coast|road|street|moor|hills?|mountain|glacier|deck|roof|rooftop|bridge|pier|dock|island|trail|path|track|stage|sea|ocean|lake|river)$/i;
+const OPEN_LAND = /\b(windowsill|sill|table|bed|sofa|couch|steppe|plains?|fields?|ice|tundra|prairie|savanna|beach|shore|coast|road|street|moor|hills?|mountain|glacier|deck|roof|rooftop|bridge|pier|dock|island|trail|path|track|stage|sea|ocean|lake|river|moon|mars)$/i;
 
 function audienceHabitat(idea: IdeaAnalysis): string | null {
   const a = idea.product?.audience?.toLowerCase();
@@ -304,6 +304,14 @@ export function asQuestion(topic: string): string {
   const inf = nlp(verb.text).verbs().toInfinitive().text() || verb.text;
   const aux = past ? "did" : singularSubject ? "does" : "do";
   return `${wh} ${aux} ${subject} ${inf}${after ? ` ${after}` : ""}?`;
+}
+
+/** "it before her oxygen runs out" → the thing "it" is ("the wedding ring"); the deadline is not a target. */
+function goalTargetOf(raw: string | null, object: string | null): string | null {
+  if (!raw) return null;
+  const t = raw.replace(/\s+(before|after|when|until|while|because|if|so that|as soon as|in time)\b.*$/i, "").trim();
+  if (/^(it|them|this|that)$/i.test(t)) return object;
+  return t || null;
 }
 
 function definite(np: string): string {
@@ -679,7 +687,8 @@ const TEMPLATES: Record<NarrativeRole, readonly Template[]> = {
     (c, k) =>
       c.place && c.landscape
         ? {
-            text: `${placeCap(c)}${c.t}, vast and still — ${at(c, k)}. ${c.hero ? `${capitalise(c.hh)}, small at its edge.` : "A lone figure stands small at its edge."}`,
+            // "at the edge of the steppe", but "at the lighthouse".
+            text: `${capitalise(at(c, k))}: ${c.hero ? c.hh : "a lone figure"}${LANDSCAPE.test(c.place) ? ` at the edge of ${c.place}` : c.pin}${c.t}.`,
             visual: `${c.place}${c.t}, ${at(c, k)}, ${c.hh} small in the distance`,
             focus: "place",
           }
@@ -1367,10 +1376,11 @@ function scriptFor(k: Clause, next: Clause | undefined, c: Ctx): { before: Sheet
     case "duel":
     case "battle":
     case "fight": {
-      const arena = c.place ? ` at ${c.place}` : "";
+      // "in Lisbon", "at the night market".
+      const arena = c.place ? (/^\p{Lu}/u.test(c.place) && !/^(The|A|An)\s/.test(c.place) ? ` in ${c.place}` : ` at ${c.place}`) : "";
       after.push(item(`Neck and neck${arena}: ${S} ${verbFor(k, "glances", "glance")} sideways — neither gives an inch.`, 8));
       after.push(item(k.verb === "race" ? `The finish rushes up; one is ahead, then the other.` : `The judges lean in and taste; a long, silent moment.`, 7));
-      resolution = `${capitalise(S)} side by side, out of breath, laughing despite ${k.plural ? "themselves" : `${his}self`}${laterPhrase(c)}.`;
+      resolution = `${capitalise(S)} side by side, out of breath, laughing despite ${k.plural || his === "their" ? "themselves" : `${his}self`}${laterPhrase(c)}.`;
       break;
     }
     case "rescue":

@@ -21,7 +21,7 @@ const HAIR: Record<Gender, readonly string[]> = {
   n: ["cropped dark hair", "a shaggy chestnut mop", "short bleached hair", "dark curls pulled back", "a neat black fade", "grey hair cut blunt at the jaw"],
 };
 
-const FACE = ["sharp cheekbones and dark watchful eyes", "a crooked, easy smile", "deep-set grey eyes", "a freckled, sun-browned face", "weathered skin and deep laugh lines", "a round face and heavy brows", "a thin scar through one eyebrow", "wide-set hazel eyes", "a strong nose and a stubborn chin", "rosy wind-chapped cheeks"];
+const FACE = ["sharp cheekbones and dark watchful eyes", "a crooked, easy smile", "deep-set grey eyes", "a freckled, sun-browned face", "a weathered face and deep laugh lines", "a round face and heavy brows", "a thin scar through one eyebrow", "wide-set hazel eyes", "a strong nose and a stubborn chin", "rosy wind-chapped cheeks"];
 
 const CASUAL = [
   "a faded denim jacket over a mustard hoodie",
@@ -138,7 +138,7 @@ export function designCharacter(c: IdeaCharacter, idea: IdeaAnalysis): Character
   if (c.kind === "animal") {
     const base = c.roleNoun ?? "animal";
     const options = ANIMAL_LOOK[base] ?? [`${base} with a distinctive marking on its face`];
-    look = withAdjectives(pickBy(key, options), adjs, base);
+    look = speciesFirst(base, withAdjectives(pickBy(key, options), adjs, base));
     if (c.adjectives.includes("talking")) look += ", unnervingly expressive eyes";
     wardrobe = ANIMAL_WARDROBE[base] ?? "nothing but its own coat";
   } else if (c.kind === "machine") {
@@ -173,4 +173,21 @@ function withAdjectives(look: string, adjs: readonly string[], base: string): st
   if (!colour || look.includes(colour)) return look;
   const rest = look.includes(" with ") ? look.slice(look.indexOf(" with ")) : "";
   return `${colour} ${base}${rest}`;
+}
+
+/**
+ * The species leads the look ("fox: lean and red, with a white-tipped brush"): a renderer that
+ * reads the look for what to draw finds the same noun the scene text uses ("the fox"), not a
+ * breed or a compound ("tabby", "emperor penguin") it cannot tie back to the scene.
+ */
+function speciesFirst(base: string, look: string): string {
+  const at = look.search(/\s(with|in)\s/);
+  const head = at < 0 ? look : look.slice(0, at);
+  const rest = at < 0 ? "" : look.slice(at);
+  const words = head.split(/\s+/);
+  const i = words.lastIndexOf(base);
+  const before = (i >= 0 ? words.slice(0, i) : words).join(" ");
+  const after = i >= 0 ? words.slice(i + 1).join(" ") : "";
+  const desc = [before, after].filter(Boolean).join(" ");
+  return desc ? `${base}: ${desc}${rest}` : `${base}${rest}`;
 }

@@ -184,6 +184,21 @@ function matchCharacter(text: string, idea: IdeaAnalysis): IdeaCharacter | null 
   return null;
 }
 
+/** The distinct cast members a subject lists ("Kofi and Dani", "the fox, the goose and the farmer"). */
+function jointSubject(subjText: string, idea: IdeaAnalysis): IdeaCharacter[] {
+  if (!/\band\b|&/i.test(subjText)) return [];
+  const out: IdeaCharacter[] = [];
+  for (const part of subjText.split(/\s*,\s*|\s+and\s+|\s*&\s*/i)) {
+    const who = part.trim() ? matchCharacter(part, idea) : null;
+    if (who && !out.includes(who)) out.push(who);
+  }
+  return out;
+}
+
+function listRefs(refs: readonly string[]): string {
+  return refs.length <= 2 ? refs.join(" and ") : `${refs.slice(0, -1).join(", ")} and ${refs[refs.length - 1]}`;
+}
+
 /** The idea's story sentences as clauses, in story order. Empty when it is not English. */
 export function storyClauses(idea: IdeaAnalysis): Clause[] {
   if (!idea.english) return [];
@@ -233,6 +248,13 @@ export function storyClauses(idea: IdeaAnalysis): Clause[] {
         who = matchCharacter(subjText, idea);
         subject = who ? who.ref : definite(subjText.replace(/^(the|a|an)\s+/i, (m) => m.toLowerCase()));
         plural = who ? !!who.plural : subjTerms.some((t) => t.tags.has("Plural")) || /\band\b/i.test(subjText);
+        // "Kofi and Dani race down…": two of the cast share the verb ("race", not "races").
+        const joint = jointSubject(subjText, idea);
+        if (joint.length >= 2) {
+          who = joint[0]!;
+          subject = listRefs(joint.map((j) => j.ref));
+          plural = true;
+        }
       }
       const verbTerm = vpTerms[0]!;
       const lemma = lemmaOf(verbTerm.lower);

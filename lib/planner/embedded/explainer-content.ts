@@ -215,7 +215,117 @@ export function explainerContent(text: string, topic: string | null): ExplainerC
   if (steps.length >= 2) return stepsContent(text, topic, steps);
   const vs = COST_VS.exec(text.replace(/^(explain|compare)\s+/i, ""));
   if (vs?.[1] && vs[2] && /\bvs\.?\b|versus|compared/i.test(text)) return compareContent(vs[1], vs[2]);
+  const action = topicAction(topic);
+  if (action) return actionContent(action);
   return null;
+}
+
+interface TopicAction {
+  /** "the dishwasher" */
+  subject: string;
+  /** "clean" (base) and "cleans" (agreeing with the subject). */
+  verb: string;
+  verbs: string;
+  /** "the plates" (its head noun only), or null ("how a bicycle gear works"). */
+  object: string | null;
+  /** What follows the object ("cold" in "keep food cold"). */
+  complement: string | null;
+  plural: boolean;
+}
+
+const NOT_VERBS = /^(is|are|was|were|be|been|it|its|this|that|there|so|too|very|really|actually|exactly|why|when|what)$/i;
+/** Verbs whose object is what comes out ("bees make honey"), not what goes in. */
+const MAKING = /^(make|produce|build|grow|brew|bake|print|generate|create|form|spin|weave|brew|cook)$/;
+
+/** "how a dishwasher cleans plates" → the dishwasher / clean / the plates; null when no verb reads out. */
+export function topicAction(topic: string | null): TopicAction | null {
+  if (!topic) return null;
+  const t = topic.replace(/[?.!]+$/, "").trim();
+  const m = /^how\s+(?:(does|do)\s+)?(.+)$/i.exec(t);
+  if (!m?.[2]) return null;
+  const words = m[2].split(/\s+/).filter(Boolean);
+  if (words.length < 2 || words.length > 9) return null;
+  const article = /^(a|an|the)$/i.test(words[0]!) ? 1 : 0;
+  // "does a fridge keep food cold": the verb follows a one-word subject; "a dishwasher cleans
+  // plates": the first -s word after the subject's head.
+  const v = m[1] ? article + 1 : words.findIndex((w, i) => i > article && /^[a-z]+[^s]s$|^[a-z]+(ches|shes|sses|xes|oes)$/.test(w) && !NOT_VERBS.test(w));
+  const verbWord = words[v];
+  if (v < 1 || !verbWord || NOT_VERBS.test(verbWord) || !/^[a-z]+$/.test(verbWord)) return null;
+  const subjectWords = words.slice(article, v);
+  if (subjectWords.length === 0 || subjectWords.length > 3) return null;
+  const head = subjectWords[subjectWords.length - 1]!;
+  const plural = m[1] ? m[1].toLowerCase() === "do" : false;
+  const base = m[1] ? verbWord : verbWord.replace(/(ches|shes|sses|xes|oes)$/, (e) => e.slice(0, -2)).replace(/ies$/, "y").replace(/s$/, "");
+  const rest = words.slice(v + 1);
+  const det = rest[0] && /^(the|a|an|your|our|their|his|her|its)$/i.test(rest[0]) ? 1 : 0;
+  const objectWord = rest[det];
+  const object = objectWord && /^[a-z-]+$/i.test(objectWord) ? `the ${objectWord}` : null;
+  const complement = rest.slice(det + 1).join(" ") || null;
+  void head;
+  return { subject: `the ${subjectWords.join(" ")}`, verb: base, verbs: plural ? base : conj3(base), object, complement, plural };
+}
+
+function lowerFirst(s: string): string {
+  return /^\p{Lu}\p{Ll}/u.test(s) ? s.charAt(0).toLowerCase() + s.slice(1) : s;
+}
+
+function conj3(v: string): string {
+  if (/(ch|sh|ss|x|o)$/.test(v)) return `${v}es`;
+  if (/[^aeiou]y$/.test(v)) return `${v.slice(0, -1)}ies`;
+  return v === "have" ? "has" : `${v}s`;
+}
+
+/**
+ * An unseen "how X does Y" topic still gets a mechanism: what goes in, what happens inside, what
+ * comes out — built from the idea's own subject, verb and object, drawn as a steps diagram.
+ */
+function actionContent(a: TopicAction): ExplainerContent {
+  const S = a.subject;
+  const O = a.object;
+  const bare = O?.replace(/^the\s+/, "") ?? null;
+  const many = (w: string) => /[^s]s$/.test(w);
+  const oPl = bare ? many(bare) : false;
+  const go = oPl ? "go" : "goes";
+  const come = oPl ? "come" : "comes";
+  const take = a.plural ? "take" : "takes";
+  const need = a.plural ? "need" : "needs";
+  const does = `${a.verbs}${O ? ` ${O}` : ""}${a.complement ? ` ${a.complement}` : ""}`;
+  const how = `how ${S} ${does}`;
+  const title = cap(how);
+  const making = MAKING.test(a.verb);
+  let labels: string[];
+  let steps: ExplainerCard[];
+  if (O && bare && making) {
+    labels = [`What ${a.plural ? "they" : "it"} ${need} goes in`, `${cap(S)} ${a.verbs} ${O}`, `${cap(bare)} ${come} out`];
+    steps = [
+      { text: `Step 1: ${S} ${take} in what ${a.plural ? "they" : "it"} ${need} to ${a.verb} ${O}.`, visual: `${S} taking in its raw materials`, diagram: null, notes: null },
+      { text: `Step 2: ${S} ${a.verbs} ${O}${a.complement ? ` ${a.complement}` : ""}, one stage after another.`, visual: `labelled cutaway of ${S} at work`, diagram: null, notes: null },
+      { text: `Step 3: ${O} ${come} out, ready.`, visual: `${O}, finished, beside ${S}`, diagram: null, notes: null },
+    ];
+  } else if (O && bare) {
+    labels = [`${cap(bare)} ${go} in`, `${cap(S)} ${a.verbs} ${oPl ? "them" : "it"}${a.complement ? ` ${a.complement}` : ""}`, `${cap(bare)} ${come} out`];
+    steps = [
+      { text: `Step 1: ${O} ${go} into ${S}.`, visual: `${O} going into ${S}`, diagram: null, notes: null },
+      { text: `Step 2: inside ${S}, each part does its share — ${S} ${does}.`, visual: `labelled cutaway of ${S}, ${O} inside`, diagram: null, notes: null },
+      { text: `Step 3: ${O} ${come} out of ${S}${a.complement ? `, ${a.complement}` : ", done"}.`, visual: `${O} coming out of ${S}`, diagram: null, notes: null },
+    ];
+  } else {
+    labels = [`${cap(S)} at rest`, `Its parts move`, `${cap(S)} ${a.verbs}`];
+    steps = [
+      { text: `Step 1: ${S} at rest, each part labelled.`, visual: `labelled drawing of ${S}`, diagram: null, notes: null },
+      { text: `Step 2: the parts of ${S} start to move, one after the other.`, visual: `${S}, arrows showing its parts moving`, diagram: null, notes: null },
+      { text: `Step 3: ${S} ${a.verbs}.`, visual: `${S} at work`, diagram: null, notes: null },
+    ];
+  }
+  const d = (h: number | null) => stepsDiagram(title, labels, h);
+  steps = steps.map((st, i) => ({ ...st, diagram: d(i) }));
+  const asked = `How ${a.plural ? "do" : "does"} ${S} ${a.verb}${O ? ` ${O}` : ""}${a.complement ? ` ${a.complement}` : ""}?`;
+  return {
+    question: { text: `The question: ${asked}`, visual: O ? `${S} and ${O}, a question mark between them` : `${S}, a question mark beside it`, diagram: null, notes: null },
+    steps,
+    example: { text: `All ${labels.length} steps on one card: ${labels.map(lowerFirst).join(" → ")}.`, visual: `a steps diagram of ${how}`, diagram: d(null), notes: null },
+    takeaway: { text: `Takeaway: in, ${a.verb}, out — ${labels.length} steps, and that is ${how}.`, visual: O ? `${S} and ${O}` : S, diagram: d(labels.length - 1), notes: null },
+  };
 }
 
 function compoundContent(f: NonNullable<ReturnType<typeof growthFacts>>, text: string): ExplainerContent {

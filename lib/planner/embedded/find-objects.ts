@@ -4,7 +4,7 @@ import { isCap, isNounish, endsPhrase, singular, nounPhraseAt } from "./idea-tok
 
 // The things the idea names that are neither characters nor places: the key props.
 
-export const NOT_OBJECTS = /^(self|storm|storms|weather|rain|snow|wind|fog|night|ad|ads|advert|commercial|spot|video|film|story|storyboard|tale|second|seconds|minute|minutes|sec|scene|scenes|shot|shots|frame|frames|idea|way|thing|things|time|moment|day|days|hours?|years?|life|world|everything|nothing|something|someone|anyone|people|explainer|tutorial|guide|step|steps|one|lot|kind|sort|end|beginning|back|front|side|top|bottom|middle|edge|rest|inside|outside)$/i;
+export const NOT_OBJECTS = /^(self|storm|storms|weather|rain|snow|wind|fog|night|ad|ads|advert|commercial|spot|video|film|story|storyboard|tale|second|seconds|minute|minutes|sec|scene|scenes|shot|shots|frame|frames|idea|way|thing|things|time|moment|day|days|hours?|years?|life|world|everything|nothing|something|someone|anyone|people|explainer|tutorial|guide|step|steps|one|lot|kind|sort|end|beginning|back|front|side|top|bottom|middle|edge|rest|inside|outside|company|attention|track|care|sure|fun|sight|touch)$/i;
 
 export function findObjects(tokens: Token[], chars: IdeaCharacter[], places: string[], product: IdeaProduct | null): string[] {
   const out: string[] = [];

@@ -11,6 +11,7 @@ import { ROLE_NOUNS } from "./lexicon";
 import { buildImagePrompt } from "./prompts";
 import { planShots } from "./shots";
 import { stockGuard } from "./stock-lines";
+import { literalShot, nameTheCast, splitPairs, stageOut } from "./literal";
 import { glossForeign, isLexiconLang } from "./foreign-words";
 import { buildStyleBible } from "./style";
 
@@ -41,17 +42,24 @@ export function planEmbedded(request: PlanRequest): Plan {
     }
   }
   const guard = stockGuard([request.prompt, ...characters.map((c) => c.name)].join(" "));
-  for (const b of beats) b.text = guard.pass(b.text);
+  for (const b of beats) {
+    b.text = guard.pass(b.text);
+    // Descriptions say who/what/where; camera and mood go to the notes.
+    const { text, staging } = stageOut(b.text);
+    b.text = text;
+    if (staging.length) b.notes = `${b.notes ? `${b.notes}\n` : ""}Staging: ${staging.join("; ")}.`;
+    b.text = nameTheCast(b.text, b.characters.filter((n) => names.has(n)), idea);
+  }
   const shots = planShots(beats, idea.seed, { landscape: LANDSCAPE.test(idea.setting ?? ""), tone: idea.tone });
   const durations = allocateDurations({ form, roles: beats.map((b) => b.role), targetDuration: request.targetDuration });
 
   const scenes = beats.map((beat: Beat, i) => {
-    const shot = shots[i] ?? { shotType: "medium" as const, cameraMove: "static" as const };
     const inFrame = { ...beat, characters: beat.characters.filter((n) => names.has(n)) };
+    const shot = literalShot(shots[i] ?? { shotType: "medium" as const, cameraMove: "static" as const }, inFrame.characters.length, beat.text, [...idea.objects, ...(idea.product ? [idea.product.name] : [])]);
     return {
       order: i + 1,
       narrativeRole: beat.role,
-      description: beat.text,
+      description: clip(beat.text, 1000),
       imagePrompt: buildImagePrompt({ beat: inFrame, shot, idea, characters, styleBible, aspectRatio: request.aspectRatio }),
       durationSeconds: durations[i] ?? 1,
       shotType: shot.shotType,
@@ -62,6 +70,10 @@ export function planEmbedded(request: PlanRequest): Plan {
       diagram: beat.diagram ?? null,
     };
   });
+
+  // A pair ("two rival chefs") is two people on the board, both in every scene the pair is in.
+  const pairs = splitPairs(characters, idea, (c) => designCharacter(c, idea));
+  if (pairs.size) for (const sc of scenes) sc.characters = sc.characters.flatMap((n) => pairs.get(n) ?? [n]);
 
   const plan = planSchema.parse({
     title: clip(request.title ?? titleFor(idea, form), 120),
