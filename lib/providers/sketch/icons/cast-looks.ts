@@ -37,6 +37,8 @@ export function creatureOf(c: Character): SceneNoun | null {
 
 const PERSON_LOOK = /^(?:[\p{L}'’-]+,?\s+){0,4}(person|people|human|man|woman|boy|girl|child|kid|teen|teenager|adult)\b|\b(in (his|her|their) (early |mid-|mid |late )?\p{L}+ies|(around|about|over|nearly|well past) (twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)|years old|his|her)\b/u;
 
+const MALE_WORDS = /\b(man|men|he|his|him|boy|father|dad|grandfather|grandpa|husband|son|brother|uncle|king|prince|gentleman|guy|mr|monk|fisherman|old man)\b/;
+
 const ROBOTS = new Set(["robot", "android", "robot vacuum", "automaton", "droid", "cyborg"]);
 
 /** Traits with the open choices filled from the name (deterministic), then made unlike the others'. */
@@ -51,7 +53,8 @@ export function castTraits(chars: readonly Character[], base: readonly FigureTra
       t.hair = options[h % options.length] as Hair;
     }
     if (!HAT_WORDS.test(text) && !t.hat) t.hat = (h >>> 3) % 4 === 0;
-    if (!t.female && !t.child && !/\b(beard|bearded|moustache|mustache|stubble|clean[- ]shaven)\b/.test(text)) t.beard = t.beard || (h >>> 5) % 4 === 0;
+    // A beard only for someone the text says is a man: "a nurse in their thirties" named Grace is not.
+    if (!t.female && !t.child && MALE_WORDS.test(text) && !/\b(beard|bearded|moustache|mustache|stubble|clean[- ]shaven)\b/.test(text)) t.beard = t.beard || (h >>> 5) % 4 === 0;
     if (!/\b(glasses|spectacles|sunglasses|goggles)\b/.test(text)) t.glasses = t.glasses || (h >>> 7) % 6 === 0;
     // Two of a kind in one scene (two rival chefs): change the second's hair and headwear.
     for (const o of out) {
