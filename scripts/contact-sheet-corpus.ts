@@ -9,12 +9,13 @@ import { spawnSync } from "node:child_process";
 const IDEAS = ["story-lighthouse-keeper", "ad-cargo-bike", "story-aldar-kose", "story-rival-chefs", "explainer-compound", "story-nurse", "story-fox", "es-faro"];
 
 async function main(): Promise<void> {
-  const [{ default: sharp }, { renderSketchFrame }, { planEmbedded }, { planRequestSchema }, { CORPUS }] = await Promise.all([
+  const [{ default: sharp }, { renderSketchFrame }, { planEmbedded }, { planRequestSchema }, { CORPUS }, { planSceneInput }] = await Promise.all([
     import("sharp"),
     import("@/lib/providers/sketch/render-sketch"),
     import("@/lib/planner/embedded/plan-embedded"),
     import("@/lib/planner/schema"),
     import("../tests/planner/corpus"),
+    import("../tests/helpers/plan-input"),
   ]);
   const pad = 18;
   const thumbW = 384;
@@ -34,16 +35,7 @@ async function main(): Promise<void> {
     y += titleH;
     let x = pad;
     for (const [i, s] of plan.scenes.slice(0, 6).entries()) {
-      const names = new Set(s.characters);
-      const { png, depicts } = await renderSketchFrame({
-        prompt: s.imagePrompt,
-        aspectRatio: "16:9",
-        seed: 1000 + i,
-        outputFormat: "png",
-        referenceImageUrl: null,
-        webhookUrl: null,
-        scene: { number: s.order, description: s.description, shotType: s.shotType, cameraMove: s.cameraMove, narrativeRole: s.narrativeRole, durationSeconds: s.durationSeconds, characters: plan.characters.filter((c) => names.has(c.name)), style: plan.styleBible, diagram: s.diagram ?? null },
-      });
+      const { png, depicts } = await renderSketchFrame(planSceneInput(plan, s, 1000 + i));
       layers.push({ input: await sharp(png).resize(thumbW, thumbH).png().toBuffer(), left: x, top: y });
       const text = `<span foreground="#2c2b29">${esc(s.description.slice(0, 96))}</span>\n<span foreground="#7a756b">drew: ${esc(depicts.join(", ").slice(0, 80) || "—")}</span>`;
       layers.push({ input: await label(text, 12, thumbW), left: x, top: y + thumbH + 4 });

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { planEmbedded } from "@/lib/planner/embedded/plan-embedded";
-import { planRequestSchema, type Plan, type PlanScene } from "@/lib/planner/schema";
+import { planRequestSchema } from "@/lib/planner/schema";
 import { sketchDepicts } from "@/lib/providers/sketch/render-sketch";
-import type { ImageInput } from "@/lib/providers/types";
+import { planSceneInput } from "../helpers/plan-input";
 import { CORPUS, type CorpusIdea } from "../planner/corpus";
 
 // Issue 13's measure, end to end with no keys: each corpus idea is planned by the embedded planner,
@@ -25,29 +25,6 @@ function covered(wanted: readonly string[], depicts: readonly string[]): boolean
   return wanted.some((w) => depicts.some((d) => mentions(d, w) || mentions(w, d)));
 }
 
-function inputOf(plan: Plan, scene: PlanScene, seed: number): ImageInput {
-  const names = new Set(scene.characters);
-  return {
-    prompt: scene.imagePrompt,
-    aspectRatio: "16:9",
-    seed,
-    outputFormat: "png",
-    referenceImageUrl: null,
-    webhookUrl: null,
-    scene: {
-      number: scene.order,
-      description: scene.description,
-      shotType: scene.shotType,
-      cameraMove: scene.cameraMove,
-      narrativeRole: scene.narrativeRole,
-      durationSeconds: scene.durationSeconds,
-      characters: plan.characters.filter((c) => names.has(c.name)),
-      style: plan.styleBible,
-      diagram: scene.diagram ?? null,
-    },
-  };
-}
-
 type SceneCheck = { idea: string; order: number; wanted: string[][]; depicts: string[]; ok: boolean };
 
 function checkIdea(idea: CorpusIdea): { scenes: SceneCheck[]; propsDrawn: number; propsWanted: number } {
@@ -55,7 +32,7 @@ function checkIdea(idea: CorpusIdea): { scenes: SceneCheck[]; propsDrawn: number
   const entities = [...(idea.cast ?? []), ...(idea.props ?? [])];
   const drawnAnywhere = new Set<string>();
   const scenes = plan.scenes.map((scene, i) => {
-    const depicts = sketchDepicts(inputOf(plan, scene, 1000 + i));
+    const depicts = sketchDepicts(planSceneInput(plan, scene, 1000 + i));
     depicts.forEach((d) => drawnAnywhere.add(d));
     // What this scene names: its visible cast, and every corpus entity its description mentions.
     const wanted: string[][] = [

@@ -3,7 +3,7 @@ import { planEmbedded } from "@/lib/planner/embedded/plan-embedded";
 import { planRequestSchema } from "@/lib/planner/schema";
 import { frameLayout } from "@/lib/providers/sketch/compose-frame";
 import { composeDiagramFrame } from "@/lib/providers/sketch/diagrams/compose-diagram-frame";
-import type { ImageInput } from "@/lib/providers/types";
+import { planSceneInput } from "../../helpers/plan-input";
 import { CORPUS } from "../../planner/corpus";
 
 // Issue 13's measure (tests/corpus/board-shows-idea.test.ts) for diagram scenes only: each corpus
@@ -23,25 +23,7 @@ describe("diagram scenes of the corpus show what they name", () => {
     const plan = planEmbedded(planRequestSchema.parse({ prompt: idea.prompt, targetDuration: 30 }));
     return plan.scenes.flatMap((scene, i) => {
       if (!scene.diagram) return [];
-      const input: ImageInput = {
-        prompt: scene.imagePrompt,
-        aspectRatio: "16:9",
-        seed: 1000 + i,
-        outputFormat: "png",
-        referenceImageUrl: null,
-        webhookUrl: null,
-        scene: {
-          number: scene.order,
-          description: scene.description,
-          shotType: scene.shotType,
-          cameraMove: scene.cameraMove,
-          narrativeRole: scene.narrativeRole,
-          durationSeconds: scene.durationSeconds,
-          characters: plan.characters.filter((c) => scene.characters.includes(c.name)),
-          style: plan.styleBible,
-          diagram: scene.diagram,
-        },
-      };
+      const input = planSceneInput(plan, scene, 1000 + i);
       const { depicts } = composeDiagramFrame(input, scene.diagram, layout);
       // Things only: a cast member in a chart scene is the figure renderer's, not the chart's.
       const wanted = (idea.props ?? []).filter((alts) => alts.some((a) => mentions(scene.description, a)));
