@@ -74,6 +74,12 @@ export function sketchSceneOf(input: ImageInput): SketchScene {
   const people = creatures.filter((x) => !x.as).map((x) => x.c);
   const names = allChars.flatMap((c) => [c.name]);
   const nouns = readSceneNouns(description, prompt, names);
+  // "The lighthouse keeper climbs the tower": the keeper's tower (or building) is the lighthouse.
+  const kept = /\b(lighthouse|windmill|castle|church)\s+keeper/.exec(`${description} ${prompt}`.toLowerCase())?.[1];
+  const keptEntry = kept ? lookupNoun(kept) : null;
+  if (keptEntry?.icon) {
+    for (const n of nouns) if (n.noun === "tower" || n.noun === "building") Object.assign(n, { noun: keptEntry.noun, icon: keptEntry.icon, category: "landmark" as const });
+  }
   for (const { as } of creatures) {
     if (!as) continue;
     // "an old dog lies by the door" with a retriever in the cast: the description's dog is it
