@@ -43,9 +43,11 @@ export type CaptionFields = {
   role: string | null;
 };
 
-type Face = "mono";
+export type Face = "mono" | "regular" | "bold";
 const FONT_FILES: Record<Face, { file: string; family: string }> = {
   mono: { file: "GeistMono-Regular.ttf", family: "Geist Mono" },
+  regular: { file: "Geist-Regular.ttf", family: "Geist" },
+  bold: { file: "Geist-SemiBold.ttf", family: "Geist SemiBold" },
 };
 
 const fontPaths = new Map<Face, string | null>();
@@ -79,7 +81,8 @@ export type TextTile = { data: Buffer; width: number; height: number };
 const tiles = new Map<string, Promise<TextTile | null>>();
 const MAX_TILES = 512;
 
-function textTile(text: string, face: Face, px: number, color: string): Promise<TextTile | null> {
+/** Text set in a shipped face (cached per text, face, size and colour); null when the font is missing. */
+export function textTile(text: string, face: Face, px: number, color: string): Promise<TextTile | null> {
   const key = `${face}|${px}|${color}|${text}`;
   const cached = tiles.get(key);
   if (cached) return cached;
